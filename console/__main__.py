@@ -1,0 +1,5 @@
+import sys
+
+from memberdesk.console.cli import main
+
+sys.exit(main())

@@ -1,0 +1,66 @@
+"""The demo station: made-up members, demo keys and a tray of blank cards."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from memberdesk.services import keys
+from memberdesk.services.db import data_dir
+from memberdesk.services.secrets import DemoSecretStore
+
+BLANK_CARDS = 6
+
+
+def demo_dir() -> Path:
+    return data_dir() / "demo"
+
+
+def default_cards_dir(url: str | None) -> Path:
+    """Blank virtual cards go beside a SQLite database, else in the demo folder."""
+    if url:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (
+            None, "", ":memory:"
+        ):
+            return Path(parsed.database).with_name("cards")
+    return demo_dir() / "cards"
+
+
+def seed(sessions: sessionmaker[Session], cards: Path, members: int = 2000) -> dict:
+    """Seed the demo programme, its keys and blank NTAG215 virtual cards."""
+    from memberdesk.nfc.sim.image import new_blank_image, save_image
+    from memberdesk.services.demo import seed_demo
+
+    with sessions.begin() as s:
+        summary = seed_demo(s, members=members)
+    store = DemoSecretStore(sessions)
+    with sessions.begin() as s:
+        try:
+            keys.issuer_keys(s, store)
+        except Exception:  # noqa: BLE001 - no keys yet: make the demo's own
+            keys.create_keys(s, store)
+
+    cards.mkdir(parents=True, exist_ok=True)
+    made = []
+    for n in range(1, BLANK_CARDS + 1):
+        path = cards / f"blank-{n}.json"
+        if not path.exists():
+            save_image(new_blank_image("ntag215"), path)
+        made.append(str(path))
+    data = dataclasses.asdict(summary) if dataclasses.is_dataclass(summary) else {}
+    data["cards"] = made
+    return data
+
+
+def describe(summary: dict) -> str:
+    lines = ["demo programme seeded"]
+    for key, value in summary.items():
+        if key != "cards":
+            lines.append(f"  {key}: {value}")
+    lines.append(f"  blank virtual cards: {len(summary.get('cards', []))} in "
+                 f"{Path(summary['cards'][0]).parent if summary.get('cards') else '-'}")
+    return "\n".join(lines)

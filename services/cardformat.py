@@ -1,0 +1,149 @@
+"""Card format version 1: the NDEF message a diamond card carries.
+
+Record 1 is a URI, `https://<card host>/c/<card code>`, so that a phone opens
+the member's page (iPhones read in the background only when the first record
+is a URI). Record 2 is an external type `<domain>:mc` holding the signed binary
+payload below. The Ed25519 signature covers the payload *and* the chip's UID:
+the same bytes copied onto another chip fail verification.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import struct
+from dataclasses import dataclass
+
+import ndef
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+
+FORMAT_VERSION = 1
+DEFAULT_CARD_HOST = "m.memberdesk.example"
+DEFAULT_DOMAIN = "memberdesk.example"
+RECORD_NAME = "mc"
+
+# version, key id, card number, member id, issue number, issue day (since 2000)
+_HEAD = struct.Struct(">BHIIHH")
+SIGNATURE_SIZE = 64
+PAYLOAD_SIZE = _HEAD.size + SIGNATURE_SIZE
+_EPOCH = dt.date(2000, 1, 1)
+
+
+class CardFormatError(ValueError):
+    """The card's message is not a memberdesk card of a known version."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class CardPayload:
+    key_id: int
+    card_number: int
+    member_id: int
+    issue_number: int
+    issued_on: dt.date
+    version: int = FORMAT_VERSION
+
+    def head(self) -> bytes:
+        day = (self.issued_on - _EPOCH).days
+        return _HEAD.pack(
+            self.version,
+            self.key_id,
+            self.card_number,
+            self.member_id,
+            self.issue_number,
+            day,
+        )
+
+
+@dataclass(frozen=True)
+class SignedCard:
+    payload: CardPayload
+    signature: bytes
+
+    def signed_message(self, uid: bytes) -> bytes:
+        return self.payload.head() + uid
+
+
+def card_code(card_number: int) -> str:
+    return f"{card_number:08d}"
+
+
+def sign(payload: CardPayload, uid: bytes, key: Ed25519PrivateKey) -> SignedCard:
+    if len(uid) != 7:
+        raise ValueError("an NTAG21x UID is 7 bytes")
+    return SignedCard(payload, key.sign(payload.head() + uid))
+
+
+def verify(card: SignedCard, uid: bytes, public_key: Ed25519PublicKey) -> bool:
+    try:
+        public_key.verify(card.signature, card.signed_message(uid))
+    except InvalidSignature:
+        return False
+    return True
+
+
+def encode_message(
+    card: SignedCard,
+    card_host: str = DEFAULT_CARD_HOST,
+    domain: str = DEFAULT_DOMAIN,
+) -> bytes:
+    """The NDEF message bytes for the card, URI record first."""
+    uri = ndef.UriRecord(f"https://{card_host}/c/{card_code(card.payload.card_number)}")
+    data = card.payload.head() + card.signature
+    ext = ndef.Record(f"urn:nfc:ext:{domain}:{RECORD_NAME}", "", data)
+    return b"".join(ndef.message_encoder([uri, ext]))
+
+
+def decode_message(octets: bytes, domain: str = DEFAULT_DOMAIN) -> SignedCard:
+    """Parse a card's NDEF message; CardFormatError with a reason otherwise."""
+    if not octets:
+        raise CardFormatError("blank_card", "the card holds no message (blank card)")
+    try:
+        records = list(ndef.message_decoder(octets, errors="strict"))
+    except ndef.DecodeError as exc:
+        raise CardFormatError(
+            "not_member_card", f"the card's message is damaged: {exc}"
+        ) from exc
+
+    wanted = f"urn:nfc:ext:{domain}:{RECORD_NAME}"
+    ours = [r for r in records if r.type == wanted]
+    if not ours:
+        kinds = ", ".join(_describe(r) for r in records) or "nothing"
+        raise CardFormatError(
+            "not_member_card", f"not a member card: it holds {kinds}"
+        )
+    data = bytes(ours[0].data)
+    if not data or data[0] != FORMAT_VERSION:
+        version = data[0] if data else "none"
+        raise CardFormatError(
+            "unknown_format", f"card format version {version} is not understood"
+        )
+    if len(data) != PAYLOAD_SIZE:
+        raise CardFormatError(
+            "not_member_card",
+            f"the member record is {len(data)} bytes, expected {PAYLOAD_SIZE}",
+        )
+    version, key_id, number, member, issue, day = _HEAD.unpack_from(data)
+    payload = CardPayload(
+        key_id=key_id,
+        card_number=number,
+        member_id=member,
+        issue_number=issue,
+        issued_on=_EPOCH + dt.timedelta(days=day),
+        version=version,
+    )
+    return SignedCard(payload, data[_HEAD.size :])
+
+
+def _describe(record: ndef.Record) -> str:
+    if isinstance(record, ndef.UriRecord):
+        return f"a web link ({record.iri})"
+    if isinstance(record, ndef.TextRecord):
+        return "a text note"
+    return f"a record of type {record.type}"

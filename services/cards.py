@@ -1,0 +1,207 @@
+"""The card desk: who gets a card, the encoding journal, and card records.
+
+The NFC encoder (memberdesk.nfc.encoder) drives the chip; this module is its
+bookkeeper. Every step is committed before the encoder takes the next one, so
+a card pulled away at any moment can be resumed from what is written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from memberdesk.services import cardformat, keys
+from memberdesk.services.models import Card, CardJournal, Member, Setting, utcnow
+from memberdesk.services.secrets import SecretStore
+
+log = logging.getLogger(__name__)
+
+FIRST_CARD_NUMBER = 10_000_001
+STATION_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+class IssueRefused(Exception):
+    """The desk will not start this card; `reason` is a stable code."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class IssueJob:
+    """One card to encode: who it is for and under which number."""
+
+    card_id: int
+    card_number: int
+    issue_number: int
+    member_id: int
+    member_name: str
+    issued_on: dt.date
+    resume_uid: bytes | None  # the chip an interrupted run was writing
+
+
+@dataclass(frozen=True)
+class CardOwner:
+    card_id: int
+    card_number: int
+    issue_number: int
+    member_id: int
+    member_name: str
+    status: str
+
+
+class CardDesk:
+    """Card bookkeeping for one issuer station."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        store: SecretStore,
+        card_host: str = cardformat.DEFAULT_CARD_HOST,
+        domain: str = cardformat.DEFAULT_DOMAIN,
+    ) -> None:
+        self._sessions = sessions
+        self._store = store
+        self.card_host = card_host
+        self.domain = domain
+        self._keys: keys.IssuerKeys | None = None
+
+    def issuer_keys(self) -> keys.IssuerKeys:
+        if self._keys is None:
+            with self._sessions() as s:
+                self._keys = keys.issuer_keys(s, self._store)
+        return self._keys
+
+    def prepare(self, member_id: int) -> IssueJob:
+        """Open (or resume) the card job for a diamond member."""
+        self.issuer_keys()  # fail before touching a chip if keys are missing
+        with self._sessions.begin() as s:
+            member = s.get(Member, member_id)
+            if member is None:
+                raise IssueRefused("unknown_member", f"no member with id {member_id}")
+            if member.tier_code != "diamond":
+                raise IssueRefused(
+                    "not_diamond",
+                    f"{member.name} is a {member.tier_code} member; only diamond "
+                    "members get a card",
+                )
+            cards = s.scalars(select(Card).where(Card.member_id == member_id)).all()
+            active = [c for c in cards if c.status == "active"]
+            if active:
+                raise IssueRefused(
+                    "already_has_card",
+                    f"{member.name} already holds card "
+                    f"{cardformat.card_code(active[0].card_number)}",
+                )
+            card = next((c for c in cards if c.status == "encoding"), None)
+            if card is None:
+                card = Card(
+                    card_number=self._next_card_number(s),
+                    issue_number=1,
+                    member_id=member_id,
+                    status="encoding",
+                    created_at=utcnow(),
+                )
+                s.add(card)
+                s.flush()
+                s.add(CardJournal(card_id=card.id, step="opened", at=utcnow(),
+                                  detail=f"member {member_id}"))
+            return IssueJob(
+                card.id,
+                card.card_number,
+                card.issue_number,
+                member.id,
+                member.name,
+                dt.datetime.now(STATION_ZONE).date(),
+                bytes.fromhex(card.uid) if card.uid else None,
+            )
+
+    def _next_card_number(self, s: Session) -> int:
+        top = s.scalar(select(func.max(Card.card_number)))
+        return FIRST_CARD_NUMBER if top is None else top + 1
+
+    def message_for(self, job: IssueJob, uid: bytes) -> bytes:
+        """The signed NDEF message for this job on the chip `uid`."""
+        k = self.issuer_keys()
+        payload = cardformat.CardPayload(
+            key_id=k.signing_key_id,
+            card_number=job.card_number,
+            member_id=job.member_id,
+            issue_number=job.issue_number,
+            issued_on=job.issued_on,
+        )
+        signed = cardformat.sign(payload, uid, k.signing_key)
+        return cardformat.encode_message(signed, self.card_host, self.domain)
+
+    def password_for(self, uid: bytes) -> tuple[bytes, bytes]:
+        return self.issuer_keys().card_key.password(uid)
+
+    def passwords_to_try(self, uid: bytes) -> list[bytes]:
+        """Derived passwords for a protected chip, newest card key first."""
+        found = [self.password_for(uid)[0]]
+        with self._sessions() as s:
+            ids = s.scalars(select(Card.card_key_id).where(
+                Card.uid == uid.hex().upper(), Card.card_key_id.is_not(None))).all()
+        for key_id in sorted(set(ids), reverse=True):
+            try:
+                pwd = keys.card_key(self._store, key_id).password(uid)[0]
+            except Exception:  # noqa: BLE001 - a missing old key is not fatal
+                continue
+            if pwd not in found:
+                found.append(pwd)
+        return found
+
+    def journal(self, job: IssueJob, step: str, uid: bytes | None, detail: str = ""
+                ) -> None:
+        with self._sessions.begin() as s:
+            s.add(CardJournal(card_id=job.card_id, step=step,
+                              uid=uid.hex().upper() if uid else None,
+                              detail=detail, at=utcnow()))
+            if uid is not None:
+                card = s.get(Card, job.card_id)
+                card.uid = uid.hex().upper()
+
+    def owner_of(self, uid: bytes) -> CardOwner | None:
+        """The card record that holds this chip, active or being encoded."""
+        with self._sessions() as s:
+            card = s.scalar(select(Card).where(
+                Card.uid == uid.hex().upper(),
+                Card.status.in_(("active", "encoding")),
+            ).order_by(Card.id.desc()))
+            if card is None:
+                return None
+            return CardOwner(card.id, card.card_number, card.issue_number,
+                             card.member_id, card.member.name, card.status)
+
+    def decode(self, message: bytes) -> cardformat.SignedCard:
+        return cardformat.decode_message(message, self.domain)
+
+    def complete(self, job: IssueJob, uid: bytes, chip: str, originality: str
+                 ) -> None:
+        k = self.issuer_keys()
+        with self._sessions.begin() as s:
+            card = s.get(Card, job.card_id)
+            card.status = "active"
+            card.uid = uid.hex().upper()
+            card.chip = chip
+            card.originality = originality
+            card.key_id = k.signing_key_id
+            card.card_key_id = k.card_key.key_id
+            card.issued_on = job.issued_on
+            card.encoded_at = utcnow()
+            s.add(CardJournal(card_id=card.id, step="done", uid=card.uid,
+                              detail=f"{chip}, originality {originality}",
+                              at=utcnow()))
+        log.info("card %s encoded", cardformat.card_code(job.card_number))
+
+
+def station_setting(sessions: sessionmaker[Session], key: str, default: str) -> str:
+    with sessions() as s:
+        row = s.get(Setting, key)
+        return default if row is None else row.value

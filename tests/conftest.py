@@ -1,0 +1,80 @@
+"""Fixtures shared by the whole suite: databases, keys, virtual cards."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from memberdesk.services.db import open_database  # noqa: E402
+from memberdesk.services.secrets import MemorySecretStore  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def shared_dir() -> Path:
+    """The shared/ folder that stands beside the repository."""
+    return Path(os.environ.get("MEMBERDESK_SHARED", REPO.parent / "shared"))
+
+
+@pytest.fixture
+def dumps() -> Path:
+    folder = shared_dir() / "fixtures" / "dumps"
+    assert folder.is_dir(), f"chip dumps not found at {folder}"
+    return folder
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'station.db'}"
+
+
+@pytest.fixture
+def sessions(sqlite_url: str):
+    engine, factory = open_database(sqlite_url)
+    yield factory
+    engine.dispose()
+
+
+@pytest.fixture
+def store() -> MemorySecretStore:
+    return MemorySecretStore()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The PostgreSQL server for multi-desk tests.
+
+    Locally an unreachable server skips these tests; under CI it fails them.
+    """
+    url = os.environ.get("MEMBERDESK_TEST_PG", PG_DEFAULT)
+    try:
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+        engine.dispose()
+    except Exception as exc:  # noqa: BLE001
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL at {url} is unreachable under CI: {exc}")
+        pytest.skip(f"PostgreSQL at {url} is unreachable: {exc}")
+    return url
+
+
+@pytest.fixture
+def pg_url(pg_server: str):
+    """A fresh schema of its own on the PostgreSQL server, dropped afterwards."""
+    schema = f"md_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(pg_server)
+    with admin.begin() as conn:
+        conn.execute(text(f'create schema "{schema}"'))
+    sep = "&" if "?" in pg_server else "?"
+    yield f"{pg_server}{sep}options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.execute(text(f'drop schema "{schema}" cascade'))
+    admin.dispose()
