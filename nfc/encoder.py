@@ -100,7 +100,9 @@ class Encoder:
 
     def _encode(self, link: NtagLink, uid: bytes) -> EncodeResult:
         # 1. Identify and read.
-        version = link.get_version()
+        # A NAK is also what a glitch looks like: ask twice before naming a
+        # chip that has no GET_VERSION.
+        version = link.get_version() or link.get_version()
         spec = CHIPS.get(version or b"")
         if spec is None:
             raise EncodeRefused(
@@ -110,8 +112,14 @@ class Encoder:
             )
         signature = link.read_sig()
         origin = originality.check(uid, signature, self.originality_keys)
-        area = read_area(link, spec)
-        cfg = link.fast_read(spec.cfg0 - 1, spec.cfg1)
+        try:
+            area = read_area(link, spec)
+            cfg = link.fast_read(spec.cfg0 - 1, spec.cfg1)
+        except ChipNak:
+            # Read-protected (PROT): only a known password lets us look.
+            self._authenticate(link, uid)
+            area = read_area(link, spec)
+            cfg = link.fast_read(spec.cfg0 - 1, spec.cfg1)
         dynlock, cfg0, cfg1 = cfg[0:4], cfg[4:8], cfg[8:12]
         auth0 = cfg0[3]
         self._step("read", uid, f"{spec.name}, originality {origin}, "
@@ -126,7 +134,8 @@ class Encoder:
         # 3. Open a protected chip.
         protected = auth0 <= spec.last_page
         if protected:
-            self._authenticate(link, uid)
+            if self._pwd is None:
+                self._authenticate(link, uid)
             self._write(link, spec.cfg0, cfg0[:3] + bytes([AUTH0_OFF]))
             self._step("opened", uid, f"AUTH0 {auth0:02X}h -> FFh")
 
@@ -150,7 +159,8 @@ class Encoder:
         self._write(link, spec.pack, pack + b"\x00\x00")
         self._step("pack", uid)
         link.reactivate()
-        if link.pwd_auth(pwd) != pack:
+        # A NAK here (a glitch) re-activates the chip: one more try is fair.
+        if (link.pwd_auth(pwd) or link.pwd_auth(pwd)) != pack:
             raise EncodeRefused("verify_failed", "the new password did not "
                                 "verify; tap again to retry")
         self._pwd = pwd
@@ -196,8 +206,8 @@ class Encoder:
             )
 
     def _confirm_overwrite(self, uid: bytes, area: NdefArea) -> None:
-        owner = self.desk.owner_of(uid)
-        if owner and owner.card_id != self.job.card_id:
+        owner = self.desk.owner_of(uid, besides=self.job)
+        if owner:
             self._ask(OTHER_MEMBER, f"this chip is card "
                       f"{cardformat.card_code(owner.card_number)} of "
                       f"{owner.member_name}")

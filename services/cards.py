@@ -167,13 +167,17 @@ class CardDesk:
                 card = s.get(Card, job.card_id)
                 card.uid = uid.hex().upper()
 
-    def owner_of(self, uid: bytes) -> CardOwner | None:
+    def owner_of(self, uid: bytes, besides: IssueJob | None = None
+                 ) -> CardOwner | None:
         """The card record that holds this chip, active or being encoded."""
         with self._sessions() as s:
-            card = s.scalar(select(Card).where(
+            query = select(Card).where(
                 Card.uid == uid.hex().upper(),
                 Card.status.in_(("active", "encoding")),
-            ).order_by(Card.id.desc()))
+            )
+            if besides is not None:
+                query = query.where(Card.id != besides.card_id)
+            card = s.scalar(query.order_by(Card.id.desc()))
             if card is None:
                 return None
             return CardOwner(card.id, card.card_number, card.issue_number,

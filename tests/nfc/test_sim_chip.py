@@ -18,7 +18,11 @@ T = 0.005  # reader timeout passed along with each frame
 
 def dumps_dir() -> Path:
     shared = os.environ.get("MEMBERDESK_SHARED")
-    base = Path(shared) if shared else Path(__file__).resolve().parents[2].parent / "shared"
+    base = (
+        Path(shared)
+        if shared
+        else Path(__file__).resolve().parents[2].parent / "shared"
+    )
     return base / "fixtures" / "dumps"
 
 
@@ -46,7 +50,7 @@ def write(chip: Ntag21xChip, page: int, data: bytes) -> bytes | None:
 
 
 def auth(chip: Ntag21xChip, pwd: bytes) -> bytes | None:
-    return chip.exchange(b"\x1B" + pwd)
+    return chip.exchange(b"\x1b" + pwd)
 
 
 @pytest.fixture
@@ -67,11 +71,11 @@ LOCKED_PWD = bytes.fromhex("953F52FF")
 
 def test_get_version_and_signature(ntag213: Ntag21xChip) -> None:
     assert ntag213.exchange(b"\x60") == bytes.fromhex("0004040201000F03")
-    assert ntag213.exchange(b"\x3C\x00") == ntag213.image.signature
+    assert ntag213.exchange(b"\x3c\x00") == ntag213.image.signature
 
 
 def test_ultralight_c_probe_gets_nak_and_idle(ntag213: Ntag21xChip) -> None:
-    assert ntag213.exchange(b"\x1A\x00") == NAK
+    assert ntag213.exchange(b"\x1a\x00") == NAK
     assert ntag213.state is State.IDLE
     assert read(ntag213, 0) is None
 
@@ -88,7 +92,7 @@ def test_select_matches_uid_only(ntag213: Ntag21xChip) -> None:
 def test_pwd_and_pack_read_as_zeros(locked: Ntag21xChip) -> None:
     assert auth(locked, LOCKED_PWD) == b"\x00\x00"
     assert read(locked, 41) == bytes.fromhex("04000004 C0050000") + bytes(8)
-    assert locked.exchange(b"\x3A\x2B\x2C") == bytes(8)
+    assert locked.exchange(b"\x3a\x2b\x2c") == bytes(8)
     assert locked.image.page(43) == LOCKED_PWD  # the image keeps the real one
 
 
@@ -115,9 +119,9 @@ def test_fast_read_bounds_nak(ntag213: Ntag21xChip, start: int, end: int) -> Non
 
 
 def test_fast_read_whole_memory(ntag213: Ntag21xChip) -> None:
-    data = ntag213.exchange(b"\x3A\x00\x2C")
+    data = ntag213.exchange(b"\x3a\x00\x2c")
     assert data == ntag213.image.pages[:-8] + bytes(8)
-    assert ntag213.exchange(b"\x3A\x04\x04") == ntag213.image.page(4)
+    assert ntag213.exchange(b"\x3a\x04\x04") == ntag213.image.page(4)
 
 
 def test_prot_read_rules(locked: Ntag21xChip) -> None:
@@ -126,8 +130,8 @@ def test_prot_read_rules(locked: Ntag21xChip) -> None:
     assert read(locked, 2) == image.page(2) + image.page(3) + image.pages[0:8]
     assert read(locked, 4) == NAK
     locked.select(image.uid)
-    assert locked.exchange(b"\x3A\x00\x03") == image.pages[0:16]
-    assert locked.exchange(b"\x3A\x00\x04") == NAK
+    assert locked.exchange(b"\x3a\x00\x03") == image.pages[0:16]
+    assert locked.exchange(b"\x3a\x00\x04") == NAK
     locked.select(image.uid)
     assert auth(locked, LOCKED_PWD) == b"\x00\x00"
     assert read(locked, 4) == image.pages[16:32]
@@ -146,7 +150,7 @@ def test_write_outside_user_range_is_nak(ntag213: Ntag21xChip, page: int) -> Non
 
 def test_write_page2_ors_lock_bytes_and_ignores_the_rest(ntag213: Ntag21xChip) -> None:
     before = ntag213.image.page(2)
-    assert write(ntag213, 2, b"\xFF\xFF\x10\x00") == ACK
+    assert write(ntag213, 2, b"\xff\xff\x10\x00") == ACK
     assert write(ntag213, 2, b"\x00\x00\x00\x01") == ACK
     assert ntag213.image.page(2) == before[:2] + b"\x10\x01"
     # Lock bit 4 locks page 4 at once; bit 8 (LOCK1 bit 0) locks page 8.
@@ -165,7 +169,7 @@ def test_block_lock_bits_freeze_static_lock_bits(ntag213: Ntag21xChip) -> None:
 
 
 def test_cc_is_one_time_programmable(ntag213: Ntag21xChip) -> None:
-    assert write(ntag213, 3, b"\x00\x00\x00\x0F") == ACK
+    assert write(ntag213, 3, b"\x00\x00\x00\x0f") == ACK
     assert write(ntag213, 3, b"\x00\x00\x00\x00") == ACK
     assert ntag213.image.page(3) == bytes.fromhex("E110120F")
 
@@ -181,8 +185,8 @@ def test_dynamic_lock_bits(ntag213: Ntag21xChip) -> None:
     ntag213.select(UID)
     assert write(ntag213, 20, b"\x01\x02\x03\x04") == ACK
     # Byte 2 bit 2 freezes the lock bits of pages 24-27 (bits 4-5).
-    assert write(ntag213, 40, b"\x00\x00\x04\xFF") == ACK
-    assert write(ntag213, 40, b"\xF0\x00\x00\x00") == ACK
+    assert write(ntag213, 40, b"\x00\x00\x04\xff") == ACK
+    assert write(ntag213, 40, b"\xf0\x00\x00\x00") == ACK
     assert ntag213.image.page(40) == bytes.fromhex("C20004BD")
 
 
@@ -195,10 +199,10 @@ def test_dynamic_lock_granularity_on_ntag215() -> None:
 
 
 def test_comp_write_stores_first_four_bytes(ntag213: Ntag21xChip) -> None:
-    assert ntag213.exchange(b"\xA0\x06") == ACK
+    assert ntag213.exchange(b"\xa0\x06") == ACK
     assert ntag213.exchange(bytes(range(1, 17))) == ACK
     assert ntag213.image.page(6) == b"\x01\x02\x03\x04"
-    assert ntag213.exchange(b"\xA0\x00") == NAK
+    assert ntag213.exchange(b"\xa0\x00") == NAK
 
 
 def test_unknown_command_is_nak_and_clears_authentication(
@@ -217,7 +221,7 @@ def test_unknown_command_is_nak_and_clears_authentication(
 
 def test_auth0_takes_effect_after_power_cycle(ntag213: Ntag21xChip) -> None:
     assert write(ntag213, 43, b"\x12\x34\x56\x78") == ACK
-    assert write(ntag213, 44, b"\xAB\xCD\x00\x00") == ACK
+    assert write(ntag213, 44, b"\xab\xcd\x00\x00") == ACK
     assert write(ntag213, 41, b"\x04\x00\x00\x10") == ACK
     assert write(ntag213, 0x10, b"\x01\x02\x03\x04") == ACK  # still latched FF
     cycle(ntag213)
@@ -225,19 +229,19 @@ def test_auth0_takes_effect_after_power_cycle(ntag213: Ntag21xChip) -> None:
     ntag213.select(UID)
     assert write(ntag213, 0x0F, b"\x05\x06\x07\x08") == ACK
     assert read(ntag213, 0x10)[:4] == b"\x01\x02\x03\x04"  # PROT 0: reads free
-    assert auth(ntag213, b"\xFF\xFF\xFF\xFF") == NAK
+    assert auth(ntag213, b"\xff\xff\xff\xff") == NAK
     ntag213.select(UID)
-    assert auth(ntag213, b"\x12\x34\x56\x78") == b"\xAB\xCD"
+    assert auth(ntag213, b"\x12\x34\x56\x78") == b"\xab\xcd"
     assert write(ntag213, 0x10, b"\x05\x06\x07\x08") == ACK
 
 
 def test_blank_chip_accepts_factory_password(ntag213: Ntag21xChip) -> None:
-    assert auth(ntag213, b"\xFF\xFF\xFF\xFF") == b"\x00\x00"
+    assert auth(ntag213, b"\xff\xff\xff\xff") == b"\x00\x00"
 
 
 def test_cfglck_freezes_config_but_not_password(locked: Ntag21xChip) -> None:
     assert auth(locked, LOCKED_PWD) == b"\x00\x00"
-    assert write(locked, 41, b"\x04\x00\x00\xFF") == NAK
+    assert write(locked, 41, b"\x04\x00\x00\xff") == NAK
     locked.select(locked.image.uid)
     assert auth(locked, LOCKED_PWD) == b"\x00\x00"
     assert write(locked, 42, b"\x00\x05\x00\x00") == NAK
@@ -252,16 +256,16 @@ def test_authlim_counts_failures_until_locked_for_good(ntag213: Ntag21xChip) -> 
     assert auth(ntag213, b"\x00\x00\x00\x00") == NAK
     assert ntag213.image.auth_failures == 1
     ntag213.select(UID)
-    assert auth(ntag213, b"\xFF\xFF\xFF\xFF") == b"\x00\x00"  # resets the count
+    assert auth(ntag213, b"\xff\xff\xff\xff") == b"\x00\x00"  # resets the count
     assert ntag213.image.auth_failures == 0
     for _ in range(2):
         ntag213.select(UID)
         assert auth(ntag213, b"\x00\x00\x00\x00") == NAK
     ntag213.select(UID)
-    assert auth(ntag213, b"\xFF\xFF\xFF\xFF") == b"\x04"
+    assert auth(ntag213, b"\xff\xff\xff\xff") == b"\x04"
     # The count lives in the image, so another tap does not help.
     again = powered(ntag213.image)
-    assert auth(again, b"\xFF\xFF\xFF\xFF") == b"\x04"
+    assert auth(again, b"\xff\xff\xff\xff") == b"\x04"
 
 
 def test_no_authlim_means_unlimited_tries(ntag213: Ntag21xChip) -> None:
@@ -269,7 +273,7 @@ def test_no_authlim_means_unlimited_tries(ntag213: Ntag21xChip) -> None:
         assert auth(ntag213, b"\x00\x00\x00\x00") == NAK
         ntag213.select(UID)
     assert ntag213.image.auth_failures == 0
-    assert auth(ntag213, b"\xFF\xFF\xFF\xFF") == b"\x00\x00"
+    assert auth(ntag213, b"\xff\xff\xff\xff") == b"\x00\x00"
 
 
 def test_nfc_counter(ntag213: Ntag21xChip) -> None:
@@ -277,12 +281,12 @@ def test_nfc_counter(ntag213: Ntag21xChip) -> None:
     ntag213.select(UID)
     assert write(ntag213, 42, b"\x18\x05\x00\x00") == ACK  # NFC_CNT_EN + PWD_PROT
     cycle(ntag213)
-    assert ntag213.exchange(b"\x3A\x00\x00")
+    assert ntag213.exchange(b"\x3a\x00\x00")
     assert read(ntag213, 4)
     assert ntag213.image.counters[2] == 1
     assert ntag213.exchange(b"\x39\x02") == NAK  # password protected
     ntag213.select(UID)
-    assert auth(ntag213, b"\xFF\xFF\xFF\xFF")
+    assert auth(ntag213, b"\xff\xff\xff\xff")
     assert ntag213.exchange(b"\x39\x02") == b"\x01\x00\x00"
     cycle(ntag213)
     read(ntag213, 0)
@@ -310,7 +314,7 @@ def test_ultralight_lookalike() -> None:
     chip = powered(fixture("ul21-mikron-nonxp-nosig-flipper-v3.nfc"))
     image = chip.image
     assert chip.exchange(b"\x60") == bytes.fromhex("0034210101000E03")
-    assert chip.exchange(b"\x3C\x00") == bytes(32)
+    assert chip.exchange(b"\x3c\x00") == bytes(32)
     assert read(chip, 0) == image.pages[0:16]
     assert read(chip, 39) == bytes(8) + image.pages[0:8]  # PWD, PACK, wrap
     assert read(chip, 41) == NAK
@@ -337,8 +341,14 @@ def test_pull_after_counts_from_the_first_select() -> None:
     assert card.command_count == 2 and card.gone
     assert card.exchange(b"\x30\x00", T) is None
     assert not card.select(UID)
-    assert card.commands == [b"\x30\x00", SELECT, b"\x60", SELECT, b"\x30\x00",
-                             b"\x30\x00"]
+    assert card.commands == [
+        b"\x30\x00",
+        SELECT,
+        b"\x60",
+        SELECT,
+        b"\x30\x00",
+        b"\x30\x00",
+    ]
 
 
 def test_pull_after_zero_leaves_right_after_select() -> None:
@@ -351,10 +361,10 @@ def test_pull_after_zero_leaves_right_after_select() -> None:
 def test_torn_write_stores_half_a_page_and_leaves() -> None:
     card = blank_card(Faults(torn_write_at=2))
     assert card.select(UID)
-    assert card.exchange(b"\xA2\x04\x11\x22\x33\x44", T) == ACK
-    assert card.exchange(b"\xA2\x05\x55\x66\x77\x88", T) is None
+    assert card.exchange(b"\xa2\x04\x11\x22\x33\x44", T) == ACK
+    assert card.exchange(b"\xa2\x05\x55\x66\x77\x88", T) is None
     assert card.image.page(4) == b"\x11\x22\x33\x44"
-    assert card.image.page(5) == b"\x55\x66\x00\xFE"  # was 34 03 00 FE
+    assert card.image.page(5) == b"\x55\x66\x00\xfe"  # was 34 03 00 FE
     assert card.gone and not card.select(UID)
 
 
@@ -368,7 +378,7 @@ def test_torn_write_on_another_command_does_nothing() -> None:
 def test_nak_fault_answers_nak_without_executing() -> None:
     card = blank_card(Faults(nak_at={1}))
     assert card.select(UID)
-    assert card.exchange(b"\xA2\x04\x11\x22\x33\x44", T) == NAK
+    assert card.exchange(b"\xa2\x04\x11\x22\x33\x44", T) == NAK
     assert card.image.page(4) == bytes.fromhex("0103A00C")
     assert card.exchange(b"\x30\x04", T) is None  # IDLE until reselected
     assert card.select(UID)
@@ -378,9 +388,9 @@ def test_nak_fault_answers_nak_without_executing() -> None:
 def test_late_answer_is_lost_but_the_command_ran() -> None:
     card = blank_card(Faults(late_at={1, 3}))
     assert card.select(UID)
-    assert card.exchange(b"\xA2\x04\x11\x22\x33\x44", T) is None
+    assert card.exchange(b"\xa2\x04\x11\x22\x33\x44", T) is None
     assert card.image.page(4) == b"\x11\x22\x33\x44"
-    assert card.exchange(b"\x1B\xFF\xFF\xFF\xFF", T) == b"\x00\x00"
+    assert card.exchange(b"\x1b\xff\xff\xff\xff", T) == b"\x00\x00"
     assert card.exchange(b"\x30\x00", T) is None
     assert card.chip.authenticated  # state kept
     assert card.exchange(b"\x30\x00", T) == card.image.pages[0:16]
@@ -408,13 +418,13 @@ def test_air_time_model() -> None:
     card.exchange(b"\x30\x00", T)
     assert card.air_time_us == pytest.approx(2003, abs=10)
     card.air_time_us = 0
-    card.exchange(b"\xA2\x04\x01\x02\x03\x04", T)
+    card.exchange(b"\xa2\x04\x01\x02\x03\x04", T)
     assert card.air_time_us == pytest.approx(4952, abs=60)
     for frame, expected in [
         (b"\x60", 283 + 87 + 868),
-        (b"\x1B\xFF\xFF\xFF\xFF", 623 + 87 + 359),
-        (b"\x3C\x00", 368 + 87 + 2907),
-        (b"\x3A\x00\x0E", 453 + 87 + (36 * 15 + 20) * 128 / 13.56),
+        (b"\x1b\xff\xff\xff\xff", 623 + 87 + 359),
+        (b"\x3c\x00", 368 + 87 + 2907),
+        (b"\x3a\x00\x0e", 453 + 87 + (36 * 15 + 20) * 128 / 13.56),
     ]:
         card.air_time_us = 0
         assert card.exchange(frame, T)

@@ -26,7 +26,11 @@ NXP_NTAG21X_KEY = bytes.fromhex(
 
 def dumps_dir() -> Path:
     shared = os.environ.get("MEMBERDESK_SHARED")
-    base = Path(shared) if shared else Path(__file__).resolve().parents[2].parent / "shared"
+    base = (
+        Path(shared)
+        if shared
+        else Path(__file__).resolve().parents[2].parent / "shared"
+    )
     return base / "fixtures" / "dumps"
 
 
@@ -63,12 +67,18 @@ def test_fixture_contents() -> None:
     expected = {
         "ntag213-blank-factory-flipper-v2.nfc": ("NTAG213", "flipper", 2, 45),
         "ntag213-pwd-auth0-04-prot-cfglck-flipper-v3.nfc": (
-            "NTAG213", "flipper", 3, 45
+            "NTAG213",
+            "flipper",
+            3,
+            45,
         ),
         "ntag216-blank-pm3-mfu.json": ("NTAG216", "pm3-json", 0, 231),
         "ntag216-ndef-url-youtube-flipper-v2.nfc": ("NTAG216", "flipper", 2, 231),
         "ul21-mikron-nonxp-nosig-flipper-v3.nfc": (
-            "Mifare Ultralight 21", "flipper", 3, 41
+            "Mifare Ultralight 21",
+            "flipper",
+            3,
+            41,
         ),
     }
     for name, (chip, fmt, version, pages) in expected.items():
@@ -85,13 +95,13 @@ def test_fixture_contents() -> None:
 def test_changed_image_is_written_in_its_own_format(tmp_path: Path) -> None:
     for dump in DUMPS:
         image = load_image(dump)
-        image.pages[4 * 6 : 4 * 7] = b"\xDE\xAD\xBE\xEF"
+        image.pages[4 * 6 : 4 * 7] = b"\xde\xad\xbe\xef"
         image.counters[2] = 0x010203
         image.auth_failures = 2
         out = tmp_path / dump.name
         save_image(image, out)
         again = load_image(out)
-        assert again.page(6) == b"\xDE\xAD\xBE\xEF"
+        assert again.page(6) == b"\xde\xad\xbe\xef"
         assert again.counters[2] == 0x010203
         assert (again.fmt, again.fmt_version) == (image.fmt, image.fmt_version)
         text = out.read_text()
@@ -148,7 +158,7 @@ def test_blank_image_is_in_factory_state(
     assert image.page(pages - 5) == bytes.fromhex("000000BD")
     assert image.page(pages - 4) == bytes.fromhex("040000FF")
     assert image.page(pages - 3) == bytes.fromhex("00050000")
-    assert image.page(pages - 2) == b"\xFF\xFF\xFF\xFF"
+    assert image.page(pages - 2) == b"\xff\xff\xff\xff"
     assert image.page(pages - 1) == bytes(4)
     user = image.pages[24 : 4 * (pages - 5)]
     assert user == bytes(len(user))

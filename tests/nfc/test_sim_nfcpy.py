@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import ndef
@@ -25,7 +26,11 @@ MIKRON = "ul21-mikron-nonxp-nosig-flipper-v3.nfc"
 
 def dumps_dir() -> Path:
     shared = os.environ.get("MEMBERDESK_SHARED")
-    base = Path(shared) if shared else Path(__file__).resolve().parents[2].parent / "shared"
+    base = (
+        Path(shared)
+        if shared
+        else Path(__file__).resolve().parents[2].parent / "shared"
+    )
     return base / "fixtures" / "dumps"
 
 
@@ -48,7 +53,7 @@ def reader() -> SimReader:
 
 
 @pytest.fixture
-def clf(reader: SimReader) -> nfc.ContactlessFrontend:
+def clf(reader: SimReader) -> Iterator[nfc.ContactlessFrontend]:
     frontend = open_sim_frontend(reader)
     yield frontend
     frontend.close()
@@ -66,19 +71,22 @@ def clf(reader: SimReader) -> nfc.ContactlessFrontend:
 def test_fixture_dumps_activate_as_their_nfcpy_class(
     reader: SimReader, clf: nfc.ContactlessFrontend, name: str, cls: type
 ) -> None:
-    reader.place(dumps_dir() / name)
+    reader.place(load_image(dumps_dir() / name))  # no write-back
     tag = tap(clf)
     assert type(tag) is cls
     assert bytes(tag.identifier) == reader.card.uid
     assert tag.signature == reader.card.image.signature
     # Activation: probe, NAK, re-sense, GET_VERSION.
-    assert reader.card.commands[:4] == [SELECT, b"\x1A\x00", SELECT, b"\x60"]
+    assert reader.card.commands[:4] == [SELECT, b"\x1a\x00", SELECT, b"\x60"]
 
 
 @pytest.mark.parametrize(
     "chip,cls",
-    [("ntag213", tt2_nxp.NTAG213), ("ntag215", tt2_nxp.NTAG215),
-     ("ntag216", tt2_nxp.NTAG216)],
+    [
+        ("ntag213", tt2_nxp.NTAG213),
+        ("ntag215", tt2_nxp.NTAG215),
+        ("ntag216", tt2_nxp.NTAG216),
+    ],
 )
 def test_blank_images_activate_and_read_empty_ndef(
     reader: SimReader, clf: nfc.ContactlessFrontend, chip: str, cls: type
@@ -93,7 +101,7 @@ def test_blank_images_activate_and_read_empty_ndef(
 def test_youtube_dump_reads_a_uri_record(
     reader: SimReader, clf: nfc.ContactlessFrontend
 ) -> None:
-    reader.place(dumps_dir() / YOUTUBE)
+    reader.place(load_image(dumps_dir() / YOUTUBE))  # no write-back
     tag = tap(clf)
     records = tag.ndef.records
     assert len(records) == 1 and isinstance(records[0], ndef.UriRecord)
@@ -103,7 +111,7 @@ def test_youtube_dump_reads_a_uri_record(
 def test_non_nxp_lookalike_is_a_plain_type2_tag(
     reader: SimReader, clf: nfc.ContactlessFrontend
 ) -> None:
-    reader.place(dumps_dir() / MIKRON)
+    reader.place(load_image(dumps_dir() / MIKRON))  # no write-back
     tag = tap(clf)
     assert type(tag) is tt2.Type2Tag
     assert tag.ndef is None
@@ -119,9 +127,12 @@ def test_locked_dump_refuses_writes_until_pwd_auth(
     password = image.page(43) + image.page(44)[:2]
     reader.place(path)
     tag = tap(clf)
+    assert bytes(tag.read(2)) == image.pages[8:16] + image.pages[0:8]  # PROT wrap
     with pytest.raises(tt2.Type2TagCommandError):
         tag.write(5, b"\x01\x02\x03\x04")
-    assert bytes(tag.read(2)) == image.pages[8:16] + image.pages[0:8]  # PROT wrap
+    # nfcpy does not re-sense after a WRITE NAK, so the chip stays deaf.
+    with pytest.raises(tt2.Type2TagCommandError):
+        tag.read(0)
 
     tag = tap(clf)
     assert not tag.authenticate(b"\x00\x00\x00\x00\x00\x00")
@@ -171,7 +182,7 @@ def test_nfcpy_protect_takes_effect_after_its_resense(
         tag.write(4, b"\x00\x00\x00\x00")
     tag = tap(clf)
     assert tag.authenticate(b"s3cr3t")
-    assert tag.write(4, b"\x03\x00\xFE\x00")
+    assert tag.write(4, b"\x03\x00\xfe\x00")
     reader.remove()
     image = load_image(path)
     assert image.page(41)[3] == 4 and image.page(43) == b"s3cr"
@@ -183,7 +194,7 @@ def test_nak_leaves_the_chip_deaf_until_resensed(
 ) -> None:
     reader.place(new_blank_image("ntag213"))
     target = clf.sense(nfc.clf.RemoteTarget("106A"))
-    assert clf.exchange(b"\x30\x2D", 0.005) == b"\x00"
+    assert clf.exchange(b"\x30\x2d", 0.005) == b"\x00"
     with pytest.raises(nfc.clf.TimeoutError):
         clf.exchange(b"\x30\x00", 0.005)
     target.sel_req = target.sdd_res
@@ -212,7 +223,7 @@ def test_device_identity_and_sizes(reader: SimReader) -> None:
     tag = tap(clf)
     assert type(tag) is tt2_nxp.NTAG216
     with pytest.raises(nfc.clf.TransmissionError):
-        clf.exchange(b"\x3A\x00\x3E", 0.01)  # 252 bytes: more than the reader takes
+        clf.exchange(b"\x3a\x00\x3e", 0.01)  # 252 bytes: more than the reader takes
 
 
 def test_slow_get_version_turns_an_ntag_into_an_ultralight(
@@ -226,22 +237,30 @@ def test_slow_get_version_turns_an_ntag_into_an_ultralight(
 def test_card_pulled_mid_write_is_written_back_torn(
     reader: SimReader, clf: nfc.ContactlessFrontend, tmp_path: Path
 ) -> None:
+    uid = bytes.fromhex("04112233445566")
+    records = [ndef.TextRecord("x" * 40)]
+
+    def numbered(commands: list[bytes]) -> list[bytes]:
+        return [c for c in commands[commands.index(SELECT) + 1 :] if c != SELECT]
+
+    # A dry run on the same card finds the number of the second WRITE.
+    reader.place(new_blank_image("ntag213", uid=uid))
+    tap(clf).ndef.records = records
+    frames = numbered(reader.remove().commands)
+    writes = [n for n, f in enumerate(frames, 1) if f[0] == 0xA2]
+    torn_at = writes[1]
+    frame = frames[torn_at - 1]
+
     path = tmp_path / "card.json"
-    save_image(new_blank_image("ntag213"), path)
-    reader.place(path)
+    save_image(new_blank_image("ntag213", uid=uid), path)
+    old = load_image(path).page(frame[1])
+    reader.place(path, Faults(torn_write_at=torn_at))
     tag = tap(clf)
-    tag.ndef  # noqa: B018  (reads the NDEF area)
-    done = reader.card.command_count
-    reader.card.faults.torn_write_at = done + 2  # second page of the message
     with pytest.raises(tt2.Type2TagCommandError):
-        tag.ndef.records = [ndef.TextRecord("x" * 40)]
+        tag.ndef.records = records
     assert not tag.is_present
     assert tap(clf) is None
-    log = reader.card.commands
-    numbered = [c for c in log[log.index(SELECT) + 1 :] if c != SELECT]
-    frame = numbered[done + 1]
-    assert frame[0] == 0xA2  # the tear hit a WRITE
-    old = reader.card.image.page(frame[1])
+    assert numbered(reader.card.commands)[torn_at - 1] == frame
     reader.remove()
     torn = load_image(path).page(frame[1])
     assert torn == frame[2:4] + old[2:4] and torn != frame[2:6]
@@ -272,7 +291,7 @@ def test_place_and_remove_while_another_thread_senses(reader: SimReader) -> None
                         clf.exchange(b"\x30\x00", 0.005)
                     except nfc.clf.TimeoutError:
                         pass  # the card was just taken off
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             errors.append(exc)
 
     worker = threading.Thread(target=sense_loop)
