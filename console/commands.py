@@ -41,10 +41,14 @@ def _reader(path: str):  # noqa: ANN202
 
 def seed_demo(args: argparse.Namespace) -> int:
     from memberdesk.console import demo
+    from memberdesk.services.demo import DemoError
 
     _engine, sessions = _open(args)
     cards = args.cards or demo.default_cards_dir(getattr(args, "db", None))
-    summary = demo.seed(sessions, cards, members=args.members)
+    try:
+        summary = demo.seed(sessions, cards, members=args.members)
+    except DemoError as exc:
+        raise CommandFailed(str(exc), EXIT_REFUSED, "not_empty") from exc
     _emit(args, summary, demo.describe(summary))
     return EXIT_OK
 

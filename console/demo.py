@@ -10,7 +10,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services import keys
 from memberdesk.services.db import data_dir
-from memberdesk.services.secrets import DemoSecretStore
+from memberdesk.services.secrets import (
+    DemoSecretStore,
+    MemorySecretStore,
+    SecretStoreError,
+)
 
 BLANK_CARDS = 6
 
@@ -38,11 +42,20 @@ def seed(sessions: sessionmaker[Session], cards: Path, members: int = 2000) -> d
     with sessions.begin() as s:
         summary = seed_demo(s, members=members)
     store = DemoSecretStore(sessions)
-    with sessions.begin() as s:
+    with sessions() as s:
         try:
             keys.issuer_keys(s, store)
-        except Exception:  # noqa: BLE001 - no keys yet: make the demo's own
-            keys.create_keys(s, store)
+            have_keys = True
+        except SecretStoreError:
+            have_keys = False
+    if not have_keys:
+        # Made in memory first: the demo store writes through sessions of its
+        # own, which must not interleave with this one's transaction.
+        staging = MemorySecretStore()
+        with sessions.begin() as s:
+            keys.create_keys(s, staging)
+        for name, value in staging.items():
+            store.put(name, value)
 
     cards.mkdir(parents=True, exist_ok=True)
     made = []

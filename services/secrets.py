@@ -42,6 +42,9 @@ class MemorySecretStore:
     def put(self, name: str, value: bytes) -> None:
         self._values[name] = bytes(value)
 
+    def items(self) -> list[tuple[str, bytes]]:
+        return list(self._values.items())
+
 
 class KeyringSecretStore:
     """The OS keyring, one entry a secret, base64 text."""

@@ -1,0 +1,166 @@
+"""The members page: search, tier filter and a dense, lazily loaded table."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from memberdesk.services.catalogue import TIER_ORDER
+from memberdesk.services.members import MemberRow, count_members, search_members
+from memberdesk.widgets import member_table
+from memberdesk.widgets.member_table import MemberQuery, MemberTableModel
+from memberdesk.widgets.tier_badge import TierBadgeDelegate, TierLook
+
+log = logging.getLogger(__name__)
+
+# Long enough to let a name be typed, short enough to feel immediate.
+SEARCH_DELAY_MS = 250
+
+
+class MemberSource:
+    """The table's rows from services.members, one short session a call."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def fetch(self, query: MemberQuery, limit: int, offset: int
+              ) -> Sequence[MemberRow]:
+        with self._sessions() as s:
+            return search_members(s, query.text, query.tier, limit, offset)
+
+    def count(self, query: MemberQuery) -> int:
+        with self._sessions() as s:
+            return count_members(s, query.text, query.tier)
+
+
+class MembersPage(QWidget):
+    """Find members by name, phone tail, card number or #id."""
+
+    #: The search ran; carries how many members match.
+    searched = Signal(int)
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        tiers: Mapping[str, TierLook],
+        zone: object | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("membersPage")
+        source = MemberSource(sessions)
+        # FIXME: services.members sorts by tier and name only; header sorting
+        # stays off until search_members takes a sort key, so that it is done
+        # in SQL and never on a loaded page.
+        self.model = MemberTableModel(
+            source.fetch, source.count, tiers, zone=zone, parent=self
+        )
+        self.model.query_loaded.connect(self._show_count)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("memberSearch")
+        self.search.setPlaceholderText(
+            self.tr("Search: name, phone tail, card number or #id")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search members"))
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self.run_search)
+
+        self.tier = QComboBox(self)
+        self.tier.setAccessibleName(self.tr("Tier filter"))
+        self.tier.addItem(self.tr("All tiers"), None)
+        for code in reversed(TIER_ORDER):
+            look = tiers.get(code)
+            self.tier.addItem(look.label if look else code, code)
+        self.tier.currentIndexChanged.connect(lambda _i: self.run_search())
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("memberCount")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("memberTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(
+            member_table.TIER, TierBadgeDelegate(self.table)
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(False)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.tier)
+        bar.addWidget(self.count_label)
+
+        title = QLabel(self.tr("Members"), self)
+        title.setObjectName("pageTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.search)
+
+    def page_title(self) -> str:
+        return self.tr("Members")
+
+    def page_shown(self) -> None:
+        if self.model.rowCount() == 0:
+            self.run_search()
+
+    def page_hidden(self) -> None:
+        pass
+
+    def run_search(self) -> None:
+        """Query now with the box and the filter (the debounce calls this)."""
+        self._debounce.stop()
+        query = MemberQuery(self.search.text().strip(), self.tier.currentData())
+        self.model.set_query(query)
+        self._fit_columns()
+
+    def refresh(self) -> None:
+        """Reload the current query: a card was issued, a member changed."""
+        self.model.reload()
+
+    def _fit_columns(self) -> None:
+        widths = {member_table.ID: 70, member_table.NAME: 130,
+                  member_table.TIER: 110, member_table.PHONE: 130,
+                  member_table.CARD: 110, member_table.JOINED: 110}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n member(s)", "", total))
+        self.searched.emit(total)
+
+    def keyPressEvent(self, event: object) -> None:  # noqa: N802
+        # Down from the search box goes straight to the results.
+        if event.key() == Qt.Key.Key_Down and self.search.hasFocus():
+            self.table.setFocus()
+            return
+        super().keyPressEvent(event)
