@@ -23,8 +23,9 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 class CommandFailed(Exception):
     """Stops a command with a message and an exit code."""
 
-    def __init__(self, message: str, code: int = EXIT_FAILED, reason: str = "error"
-                 ) -> None:
+    def __init__(
+        self, message: str, code: int = EXIT_FAILED, reason: str = "error"
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.reason = reason
@@ -34,22 +35,34 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="memberdesk", description="memberdesk console")
     p.add_argument("-v", "--verbose", action="store_true", help="log to the terminal")
     p.add_argument("--db", help="SQLAlchemy database URL (default: embedded SQLite)")
-    p.add_argument("--reader", default=None, help="reader path: usb, usb:054c:06c3, "
-                   "tty:USB0:pn532, or sim[:FILE] for the simulator")
-    p.add_argument("--lang", choices=["zh_CN", "en"], default=None,
-                   help="interface language (default: Simplified Chinese)")
+    p.add_argument(
+        "--reader",
+        default=None,
+        help="reader path: usb, usb:054c:06c3, "
+        "tty:USB0:pn532, or sim[:FILE] for the simulator",
+    )
+    p.add_argument(
+        "--lang",
+        choices=["zh_CN", "en"],
+        default=None,
+        help="interface language (default: Simplified Chinese)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def cmd(name: str, help: str, json_flag: bool = True) -> argparse.ArgumentParser:
         c = sub.add_parser(name, help=help, description=help)
-        c.add_argument("--db", default=argparse.SUPPRESS,
-                       help="SQLAlchemy database URL")
+        c.add_argument(
+            "--db", default=argparse.SUPPRESS, help="SQLAlchemy database URL"
+        )
         if json_flag:
             c.add_argument("--json", action="store_true", help="machine-readable")
         return c
 
-    demo = cmd("demo", "open the console on a demo database with virtual cards",
-               json_flag=False)
+    demo = cmd(
+        "demo",
+        "open the console on a demo database with virtual cards",
+        json_flag=False,
+    )
     demo.add_argument("--fresh", action="store_true", help="start the demo anew")
 
     seed = cmd("seed-demo", "fill a database with the demo programme")
@@ -58,21 +71,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     members = cmd("members", "list members")
     members.add_argument("--tier", choices=["free", "silver", "gold", "diamond"])
-    members.add_argument("--search", default="", help="name, phone tail, card "
-                         "number or #id")
+    members.add_argument(
+        "--search", default="", help="name, phone tail, card number or #id"
+    )
     members.add_argument("--limit", type=int, default=200)
 
     cmd("events", "list events")
 
     card = sub.add_parser("card", help="virtual cards and card encoding")
-    card_sub = card.add_subparsers(dest="card_command", metavar="ACTION",
-                                   required=True)
+    card_sub = card.add_subparsers(dest="card_command", metavar="ACTION", required=True)
     new = card_sub.add_parser("new", help="make a blank virtual card file")
-    new.add_argument("--chip", choices=["ntag213", "ntag215", "ntag216"],
-                     default="ntag215")
+    new.add_argument(
+        "--chip", choices=["ntag213", "ntag215", "ntag216"], default="ntag215"
+    )
     new.add_argument("--out", type=Path, required=True)
-    new.add_argument("--format", choices=["pm3", "flipper"], default=None,
-                     help="default: by the file name (.nfc is Flipper)")
+    new.add_argument(
+        "--format",
+        choices=["pm3", "flipper"],
+        default=None,
+        help="default: by the file name (.nfc is Flipper)",
+    )
     new.add_argument("--uid", help="7-byte UID in hex (default: random, NXP)")
     new.add_argument("--json", action="store_true")
 
@@ -80,8 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     enc.add_argument("--db", default=argparse.SUPPRESS)
     enc.add_argument("--member", type=int, required=True)
     enc.add_argument("--reader", required=True, default=argparse.SUPPRESS)
-    enc.add_argument("--overwrite", action="store_true",
-                     help="overwrite a foreign card or another member's card")
+    enc.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="overwrite a foreign card or another member's card",
+    )
     enc.add_argument("--json", action="store_true")
 
     read = card_sub.add_parser("read", help="read and verify a card")
@@ -118,8 +139,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(args: argparse.Namespace, exc: CommandFailed) -> None:
     if getattr(args, "json", False):
-        print(json.dumps({"ok": False, "reason": exc.reason, "message": str(exc)},
-                         ensure_ascii=False))
+        print(
+            json.dumps(
+                {"ok": False, "reason": exc.reason, "message": str(exc)},
+                ensure_ascii=False,
+            )
+        )
     else:
         print(f"memberdesk: {exc}", file=sys.stderr)
 

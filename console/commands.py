@@ -7,7 +7,6 @@ import json
 import socket
 import sys
 import threading
-from pathlib import Path
 
 from memberdesk.console.cli import EXIT_OK, EXIT_REFUSED, CommandFailed
 
@@ -60,12 +59,20 @@ def members(args: argparse.Namespace) -> int:
     with sessions() as s:
         rows = search_members(s, args.search, args.tier, limit=args.limit)
     data = [
-        {"id": r.id, "name": r.name, "phone": r.phone_masked, "tier": r.tier_code,
-         "card": r.card_number}
+        {
+            "id": r.id,
+            "name": r.name,
+            "phone": r.phone_masked,
+            "tier": r.tier_code,
+            "card": r.card_number,
+        }
         for r in rows
     ]
-    lines = [f"{r['id']:>7}  {r['tier']:<8} {r['name']:<8} {r['phone']:<12} "
-             f"{r['card'] or ''}" for r in data]
+    lines = [
+        f"{r['id']:>7}  {r['tier']:<8} {r['name']:<8} {r['phone']:<12} "
+        f"{r['card'] or ''}"
+        for r in data
+    ]
     _emit(args, data, "\n".join(lines) or "no members match")
     return EXIT_OK
 
@@ -77,16 +84,26 @@ def events(args: argparse.Namespace) -> int:
     with sessions() as s:
         rows = list_events(s)
     data = [
-        {"id": e.id, "name": e.name, "kind": e.kind, "venue": e.venue,
-         "starts_at": e.starts_at.isoformat(), "ends_at": e.ends_at.isoformat(),
-         "doors_open_at": e.doors_open_at.isoformat(),
-         "doors_close_at": e.doors_close_at.isoformat(),
-         "capacity": e.capacity, "admitted": e.admitted,
-         "eligible_tiers": list(e.eligible_tiers)}
+        {
+            "id": e.id,
+            "name": e.name,
+            "kind": e.kind,
+            "venue": e.venue,
+            "starts_at": e.starts_at.isoformat(),
+            "ends_at": e.ends_at.isoformat(),
+            "doors_open_at": e.doors_open_at.isoformat(),
+            "doors_close_at": e.doors_close_at.isoformat(),
+            "capacity": e.capacity,
+            "admitted": e.admitted,
+            "eligible_tiers": list(e.eligible_tiers),
+        }
         for e in rows
     ]
-    lines = [f"{e['id']:>4}  {e['kind']:<10} {e['name']}  "
-             f"({e['admitted']}/{e['capacity'] or '-'})" for e in data]
+    lines = [
+        f"{e['id']:>4}  {e['kind']:<10} {e['name']}  "
+        f"({e['admitted']}/{e['capacity'] or '-'})"
+        for e in data
+    ]
     _emit(args, data, "\n".join(lines) or "no events")
     return EXIT_OK
 
@@ -103,22 +120,25 @@ def card_new(args: argparse.Namespace) -> int:
         if len(uid) != 7:
             raise CommandFailed("--uid must be 7 bytes", 2, "bad_uid")
     fmt = args.format or ("flipper" if args.out.suffix == ".nfc" else "pm3")
-    image = new_blank_image(args.chip, uid, fmt="flipper" if fmt == "flipper"
-                            else "pm3-json")
+    image = new_blank_image(
+        args.chip, uid, fmt="flipper" if fmt == "flipper" else "pm3-json"
+    )
     try:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         save_image(image, args.out)
     except OSError as exc:
         raise CommandFailed(f"cannot write {args.out}: {exc.strerror}") from exc
     uid_hex = image.uid.hex().upper()
-    _emit(args, {"ok": True, "chip": args.chip, "uid": uid_hex,
-                 "file": str(args.out)},
-          f"blank {args.chip.upper()} {uid_hex} written to {args.out}")
+    _emit(
+        args,
+        {"ok": True, "chip": args.chip, "uid": uid_hex, "file": str(args.out)},
+        f"blank {args.chip.upper()} {uid_hex} written to {args.out}",
+    )
     return EXIT_OK
 
 
 def card_encode(args: argparse.Namespace) -> int:
-    from memberdesk.nfc.encoder import EncodeRefused, Encoder
+    from memberdesk.nfc.encoder import Encoder, EncodeRefused
     from memberdesk.nfc.ntag import NtagLink
     from memberdesk.nfc.reader import tap_once
     from memberdesk.services.cards import CardDesk, IssueRefused
@@ -134,24 +154,38 @@ def card_encode(args: argparse.Namespace) -> int:
         raise CommandFailed(str(exc), reason="no_keys") from exc
 
     if not args.json:
-        print(f"card {job.card_number:08d} for {job.member_name}: tap a blank card",
-              file=sys.stderr)
+        print(
+            f"card {job.card_number:08d} for {job.member_name}: tap a blank card",
+            file=sys.stderr,
+        )
     reader = _reader(args.reader)
-    encoder = Encoder(desk, job, confirm=lambda q, text: args.overwrite,
-                      originality_keys=reader.originality_keys)
+    encoder = Encoder(
+        desk,
+        job,
+        confirm=lambda q, text: args.overwrite,
+        originality_keys=reader.originality_keys,
+    )
     try:
         result = tap_once(reader, lambda tag: encoder.encode(NtagLink(tag)))
     except EncodeRefused as exc:
         raise CommandFailed(str(exc), EXIT_REFUSED, exc.reason) from exc
     finally:
         reader.close()
-    _emit(args, {"ok": True, "card_number": f"{result.card_number:08d}",
-                 "member": job.member_id, "uid": result.uid.hex().upper(),
-                 "chip": result.chip, "originality": result.originality,
-                 "commands": result.commands},
-          f"encoded card {result.card_number:08d} ({result.chip} "
-          f"{result.uid.hex().upper()}, originality {result.originality}) for "
-          f"{job.member_name}")
+    _emit(
+        args,
+        {
+            "ok": True,
+            "card_number": f"{result.card_number:08d}",
+            "member": job.member_id,
+            "uid": result.uid.hex().upper(),
+            "chip": result.chip,
+            "originality": result.originality,
+            "commands": result.commands,
+        },
+        f"encoded card {result.card_number:08d} ({result.chip} "
+        f"{result.uid.hex().upper()}, originality {result.originality}) for "
+        f"{job.member_name}",
+    )
     return EXIT_OK
 
 
@@ -166,8 +200,11 @@ def card_read(args: argparse.Namespace) -> int:
         read = tap_once(reader, lambda tag: read_full(tag, reader.originality_keys))
     finally:
         reader.close()
-    data: dict = {"uid": read.uid.hex().upper(), "chip": read.chip,
-                  "originality": read.originality}
+    data: dict = {
+        "uid": read.uid.hex().upper(),
+        "chip": read.chip,
+        "originality": read.originality,
+    }
     try:
         signed = cardformat.decode_message(read.message or b"")
     except cardformat.CardFormatError as exc:
@@ -178,14 +215,22 @@ def card_read(args: argparse.Namespace) -> int:
     with sessions() as s:
         known = keys.public_keys(s).get(p.key_id)
     valid = bool(known) and cardformat.verify(signed, read.uid, known[0])
-    data.update(ok=valid, reason="valid" if valid else (
-        "unknown_key" if not known else "bad_signature"),
-        card_number=cardformat.card_code(p.card_number), member=p.member_id,
-        issue_number=p.issue_number, issued_on=p.issued_on.isoformat(),
-        key_id=p.key_id)
-    _emit(args, data, f"{data['chip']} {data['uid']}: card {data['card_number']} "
-          f"issue {p.issue_number} of member {p.member_id}, signature "
-          f"{'valid' if valid else 'NOT valid'}, originality {read.originality}")
+    data.update(
+        ok=valid,
+        reason="valid" if valid else ("unknown_key" if not known else "bad_signature"),
+        card_number=cardformat.card_code(p.card_number),
+        member=p.member_id,
+        issue_number=p.issue_number,
+        issued_on=p.issued_on.isoformat(),
+        key_id=p.key_id,
+    )
+    _emit(
+        args,
+        data,
+        f"{data['chip']} {data['uid']}: card {data['card_number']} "
+        f"issue {p.issue_number} of member {p.member_id}, signature "
+        f"{'valid' if valid else 'NOT valid'}, originality {read.originality}",
+    )
     return EXIT_OK if valid else EXIT_REFUSED
 
 
@@ -212,13 +257,20 @@ def checkin(args: argparse.Namespace) -> int:
             if read is None:
                 break
             verdict = door.decide_card(args.event, read.uid, read.message or b"")
-            _emit(args, {"ok": verdict.admitted, "reason": verdict.reason.value,
-                         "member": verdict.member_id, "name": verdict.member_name,
-                         "tier": verdict.tier_code,
-                         "card_number": verdict.card_number,
-                         "checkin": verdict.checkin_id},
-                  f"{'ADMIT' if verdict.admitted else 'REFUSE'}: "
-                  f"{WORDS[verdict.reason]} {verdict.member_name}".rstrip())
+            _emit(
+                args,
+                {
+                    "ok": verdict.admitted,
+                    "reason": verdict.reason.value,
+                    "member": verdict.member_id,
+                    "name": verdict.member_name,
+                    "tier": verdict.tier_code,
+                    "card_number": verdict.card_number,
+                    "checkin": verdict.checkin_id,
+                },
+                f"{'ADMIT' if verdict.admitted else 'REFUSE'}: "
+                f"{WORDS[verdict.reason]} {verdict.member_name}".rstrip(),
+            )
             code = EXIT_OK if verdict.admitted else EXIT_REFUSED
             if args.once:
                 break

@@ -28,7 +28,9 @@ def default_cards_dir(url: str | None) -> Path:
     if url:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (
-            None, "", ":memory:"
+            None,
+            "",
+            ":memory:",
         ):
             return Path(parsed.database).with_name("cards")
     return demo_dir() / "cards"
@@ -74,6 +76,8 @@ def describe(summary: dict) -> str:
     for key, value in summary.items():
         if key != "cards":
             lines.append(f"  {key}: {value}")
-    lines.append(f"  blank virtual cards: {len(summary.get('cards', []))} in "
-                 f"{Path(summary['cards'][0]).parent if summary.get('cards') else '-'}")
+    lines.append(
+        f"  blank virtual cards: {len(summary.get('cards', []))} in "
+        f"{Path(summary['cards'][0]).parent if summary.get('cards') else '-'}"
+    )
     return "\n".join(lines)

@@ -24,8 +24,11 @@ def configure(verbose: bool = False, folder: Path | None = None) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / "memberdesk.log", maxBytes=2_000_000, backupCount=5,
-            encoding="utf-8")
+            folder / "memberdesk.log",
+            maxBytes=2_000_000,
+            backupCount=5,
+            encoding="utf-8",
+        )
         handler.setLevel(logging.DEBUG)
     except OSError:
         handler = logging.NullHandler()

@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self._pages = list(pages)
         self._current = -1
+        #: Docked panels by key, such as the demo's "card_tray".
+        self.side_panels: dict[str, QWidget] = {}
 
         self.rail = QListWidget(self)
         self.rail.setObjectName("navRail")
@@ -102,10 +104,11 @@ class MainWindow(QMainWindow):
         bridge.tap_unhandled.connect(self._note_unhandled_tap)
         self.resize(1200, 760)
 
-    def add_side_panel(self, title: str, widget: QWidget) -> QDockWidget:
+    def add_side_panel(self, key: str, title: str, widget: QWidget) -> QDockWidget:
         """A docked panel on the right, such as the demo's card tray."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{widget.objectName() or 'panel'}")
+        dock.setObjectName(f"dock_{key}")
+        self.side_panels[key] = widget
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)

@@ -30,20 +30,25 @@ def read_message(tag: object) -> CardRead:
     return _read_generic(tag)
 
 
-def read_full(tag: object, originality_keys: dict[str, bytes] | None = None
-              ) -> CardRead:
+def read_full(
+    tag: object, originality_keys: dict[str, bytes] | None = None
+) -> CardRead:
     """Everything the card desk shows: chip, originality, message."""
     if not isinstance(tag, tt2.Type2Tag):
         return _read_generic(tag)
     link = NtagLink(tag)
     version = link.get_version()
     spec = CHIPS.get(version or b"")
-    origin = originality.check(link.uid, link.read_sig(), originality_keys) \
-        if version is not None else originality.ABSENT
+    origin = (
+        originality.check(link.uid, link.read_sig(), originality_keys)
+        if version is not None
+        else originality.ABSENT
+    )
     if spec is None:
         generic = _read_generic(tag)
-        return CardRead(link.uid, describe_version(version), generic.message,
-                        origin, version)
+        return CardRead(
+            link.uid, describe_version(version), generic.message, origin, version
+        )
     area = read_area(link, spec)
     return CardRead(link.uid, spec.name, area.message, origin, version)
 

@@ -15,10 +15,21 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from memberdesk.nfc.memory import FIRST_USER_PAGE, NdefArea, empty_length, ndef_tlv
-from memberdesk.nfc.memory import read_area
-from memberdesk.nfc.ntag import CHIPS, ChipNak, ChipSpec, LinkError, NtagLink
-from memberdesk.nfc.ntag import describe_version
+from memberdesk.nfc.memory import (
+    FIRST_USER_PAGE,
+    NdefArea,
+    empty_length,
+    ndef_tlv,
+    read_area,
+)
+from memberdesk.nfc.ntag import (
+    CHIPS,
+    ChipNak,
+    ChipSpec,
+    LinkError,
+    NtagLink,
+    describe_version,
+)
 from memberdesk.services import cardformat, originality
 from memberdesk.services.cards import CardDesk, IssueJob
 from memberdesk.services.keys import FACTORY_PWD
@@ -122,8 +133,9 @@ class Encoder:
             cfg = link.fast_read(spec.cfg0 - 1, spec.cfg1)
         dynlock, cfg0, cfg1 = cfg[0:4], cfg[4:8], cfg[8:12]
         auth0 = cfg0[3]
-        self._step("read", uid, f"{spec.name}, originality {origin}, "
-                   f"AUTH0 {auth0:02X}h")
+        self._step(
+            "read", uid, f"{spec.name}, originality {origin}, AUTH0 {auth0:02X}h"
+        )
 
         # 2. Refuse or confirm.
         message = self.desk.message_for(self.job, uid)
@@ -148,8 +160,10 @@ class Encoder:
         pages = len(tlv) // 4
         back = link.fast_read(FIRST_USER_PAGE, FIRST_USER_PAGE + pages - 1)
         if back != tlv:
-            raise EncodeRefused("verify_failed", "the message did not read back "
-                                "as written; tap again to retry")
+            raise EncodeRefused(
+                "verify_failed",
+                "the message did not read back as written; tap again to retry",
+            )
         self._step("written", uid)
 
         # 6. PWD, then PACK; PWD reads back as zeros, so check by PWD_AUTH.
@@ -161,31 +175,38 @@ class Encoder:
         link.reactivate()
         # A NAK here (a glitch) re-activates the chip: one more try is fair.
         if (link.pwd_auth(pwd) or link.pwd_auth(pwd)) != pack:
-            raise EncodeRefused("verify_failed", "the new password did not "
-                                "verify; tap again to retry")
+            raise EncodeRefused(
+                "verify_failed", "the new password did not verify; tap again to retry"
+            )
         self._pwd = pwd
 
         # 7. ACCESS (AUTHLIM 0, set explicitly), then AUTH0 last.
-        access = (cfg1[0] & ACCESS_KEEP)
+        access = cfg1[0] & ACCESS_KEEP
         if cfg1[0] != access:
             self._write(link, spec.cfg1, bytes([access]) + cfg1[1:4])
         self._write(link, spec.cfg0, cfg0[:3] + bytes([PROTECT_FROM]))
         check = link.fast_read(spec.cfg0, spec.cfg1)
         if check[3] != PROTECT_FROM or check[4] != access:
-            raise EncodeRefused("verify_failed", "the protection did not read "
-                                "back; tap again to retry")
+            raise EncodeRefused(
+                "verify_failed", "the protection did not read back; tap again to retry"
+            )
         self._step("protected", uid)
 
         self.desk.complete(self.job, uid, spec.name, origin)
-        return EncodeResult(self.job.card_number, uid, spec.name, origin,
-                            link.commands, self._written)
+        return EncodeResult(
+            self.job.card_number, uid, spec.name, origin, link.commands, self._written
+        )
 
-    def _refuse_unwritable(self, spec: ChipSpec, area: NdefArea, dynlock: bytes,
-                           cfg1: bytes, tlv_size: int) -> None:
+    def _refuse_unwritable(
+        self, spec: ChipSpec, area: NdefArea, dynlock: bytes, cfg1: bytes, tlv_size: int
+    ) -> None:
         cc = area.cc
         if cc[0] != 0xE1 or cc[1] >> 4 != 1:
-            raise EncodeRefused("locked_chip", "the chip is not NDEF-formatted "
-                                f"(capability container {cc.hex(' ').upper()})")
+            raise EncodeRefused(
+                "locked_chip",
+                "the chip is not NDEF-formatted "
+                f"(capability container {cc.hex(' ').upper()})",
+            )
         if cc[3] != 0x00:
             raise EncodeRefused(
                 "locked_chip",
@@ -193,11 +214,15 @@ class Encoder:
                 "access bits are set for good, and phones would not read it",
             )
         if area.lock != b"\x00\x00" or dynlock[:3] != b"\x00\x00\x00":
-            raise EncodeRefused("locked_chip", "the chip has lock bits set: its "
-                                "pages are read-only for good")
+            raise EncodeRefused(
+                "locked_chip",
+                "the chip has lock bits set: its pages are read-only for good",
+            )
         if cfg1[0] & 0x40:
-            raise EncodeRefused("locked_chip", "the chip's configuration is "
-                                "locked (CFGLCK): it cannot be protected")
+            raise EncodeRefused(
+                "locked_chip",
+                "the chip's configuration is locked (CFGLCK): it cannot be protected",
+            )
         if tlv_size > spec.ndef_bytes:
             raise EncodeRefused(
                 "card_too_small",
@@ -208,9 +233,12 @@ class Encoder:
     def _confirm_overwrite(self, uid: bytes, area: NdefArea) -> None:
         owner = self.desk.owner_of(uid, besides=self.job)
         if owner:
-            self._ask(OTHER_MEMBER, f"this chip is card "
-                      f"{cardformat.card_code(owner.card_number)} of "
-                      f"{owner.member_name}")
+            self._ask(
+                OTHER_MEMBER,
+                f"this chip is card "
+                f"{cardformat.card_code(owner.card_number)} of "
+                f"{owner.member_name}",
+            )
             return
         if not area.message:
             return
@@ -221,11 +249,17 @@ class Encoder:
             return
         p = signed.payload
         ours = (p.card_number, p.issue_number, p.member_id) == (
-            self.job.card_number, self.job.issue_number, self.job.member_id)
+            self.job.card_number,
+            self.job.issue_number,
+            self.job.member_id,
+        )
         if not ours:
-            self._ask(OTHER_MEMBER, f"the chip holds card "
-                      f"{cardformat.card_code(p.card_number)} of member "
-                      f"{p.member_id}")
+            self._ask(
+                OTHER_MEMBER,
+                f"the chip holds card "
+                f"{cardformat.card_code(p.card_number)} of member "
+                f"{p.member_id}",
+            )
 
     def _ask(self, question: str, text: str) -> None:
         if not self.confirm(question, text):
@@ -238,8 +272,10 @@ class Encoder:
             if link.pwd_auth(pwd) is not None:
                 self._pwd = pwd
                 return
-        raise EncodeRefused("locked_chip", "the chip is protected by a password "
-                            "this station does not know")
+        raise EncodeRefused(
+            "locked_chip",
+            "the chip is protected by a password this station does not know",
+        )
 
     def _write(self, link: NtagLink, page: int, data: bytes) -> None:
         """WRITE, re-authenticating once after a NAK (the chip forgot us)."""

@@ -115,8 +115,9 @@ class NtagLink:
     def uid(self) -> bytes:
         return bytes(self.tag.identifier)
 
-    def _send(self, frame: bytes, timeout: float = 0.1, *, nak_ok: bool = False
-              ) -> bytes:
+    def _send(
+        self, frame: bytes, timeout: float = 0.1, *, nak_ok: bool = False
+    ) -> bytes:
         self.commands += 1
         try:
             answer = bytes(self.tag.transceive(bytearray(frame), timeout=timeout))

@@ -21,8 +21,12 @@ import nfc.clf
 
 log = logging.getLogger(__name__)
 
-SENSE = {"targets": ["106A"], "iterations": 3, "interval": 0.1,
-         "beep-on-connect": False}
+SENSE = {
+    "targets": ["106A"],
+    "iterations": 3,
+    "interval": 0.1,
+    "beep-on-connect": False,
+}
 
 
 class ReaderError(Exception):
@@ -88,19 +92,26 @@ def open_reader(path: str) -> OpenReader:
 
 def _explain(path: str, exc: OSError) -> str:
     if exc.errno == errno.EACCES:
-        return (f"no permission to use the reader at {path!r}: add a udev rule "
-                "(see the README) and replug it")
+        return (
+            f"no permission to use the reader at {path!r}: add a udev rule "
+            "(see the README) and replug it"
+        )
     if exc.errno == errno.EBUSY:
-        return (f"the reader at {path!r} is busy: stop pcscd and unload the "
-                "pn533_usb/port100 kernel modules")
+        return (
+            f"the reader at {path!r} is busy: stop pcscd and unload the "
+            "pn533_usb/port100 kernel modules"
+        )
     if exc.errno == errno.ENODEV:
         return f"no reader found at {path!r}"
     return f"reader {path!r}: {exc.strerror or exc}"
 
 
-def tap_once(reader: OpenReader, handle: Callable[[object], object],
-             stop: threading.Event | None = None, wait_removal: bool = False
-             ) -> object:
+def tap_once(
+    reader: OpenReader,
+    handle: Callable[[object], object],
+    stop: threading.Event | None = None,
+    wait_removal: bool = False,
+) -> object:
     """Wait for one tap, run `handle(tag)` on it, and return what it returned.
 
     With `wait_removal`, return only once the card has left the reader, so a
@@ -158,23 +169,23 @@ class ReaderThread(threading.Thread):
         self.on_error = on_error
         self.backoff = backoff
         self.reader: OpenReader | None = None
-        self._stop = threading.Event()
+        self._halt = threading.Event()
         self._opened = threading.Event()
 
     def stop(self) -> None:
-        self._stop.set()
+        self._halt.set()
 
     def wait_open(self, timeout: float | None = None) -> bool:
         return self._opened.wait(timeout)
 
     def run(self) -> None:
         delay = self.backoff
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             try:
                 self.reader = open_reader(self.path)
             except ReaderError as exc:
                 self.on_state("error", str(exc))
-                self._stop.wait(delay)
+                self._halt.wait(delay)
                 delay = min(delay * 2, 30.0)
                 continue
             delay = self.backoff
@@ -188,10 +199,10 @@ class ReaderThread(threading.Thread):
         self.on_state("closed", "")
 
     def _serve(self) -> None:
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             result = self.reader.clf.connect(
                 rdwr={**SENSE, "on-connect": self._on_connect},
-                terminate=self._stop.is_set,
+                terminate=self._halt.is_set,
             )
             if result is False:
                 self.on_state("error", "the reader stopped answering; reopening")

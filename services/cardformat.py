@@ -115,9 +115,7 @@ def decode_message(octets: bytes, domain: str = DEFAULT_DOMAIN) -> SignedCard:
     ours = [r for r in records if r.type == wanted]
     if not ours:
         kinds = ", ".join(_describe(r) for r in records) or "nothing"
-        raise CardFormatError(
-            "not_member_card", f"not a member card: it holds {kinds}"
-        )
+        raise CardFormatError("not_member_card", f"not a member card: it holds {kinds}")
     data = bytes(ours[0].data)
     if not data or data[0] != FORMAT_VERSION:
         version = data[0] if data else "none"

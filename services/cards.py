@@ -110,8 +110,14 @@ class CardDesk:
                 )
                 s.add(card)
                 s.flush()
-                s.add(CardJournal(card_id=card.id, step="opened", at=utcnow(),
-                                  detail=f"member {member_id}"))
+                s.add(
+                    CardJournal(
+                        card_id=card.id,
+                        step="opened",
+                        at=utcnow(),
+                        detail=f"member {member_id}",
+                    )
+                )
             return IssueJob(
                 card.id,
                 card.card_number,
@@ -146,8 +152,11 @@ class CardDesk:
         """Derived passwords for a protected chip, newest card key first."""
         found = [self.password_for(uid)[0]]
         with self._sessions() as s:
-            ids = s.scalars(select(Card.card_key_id).where(
-                Card.uid == uid.hex().upper(), Card.card_key_id.is_not(None))).all()
+            ids = s.scalars(
+                select(Card.card_key_id).where(
+                    Card.uid == uid.hex().upper(), Card.card_key_id.is_not(None)
+                )
+            ).all()
         for key_id in sorted(set(ids), reverse=True):
             try:
                 pwd = keys.card_key(self._store, key_id).password(uid)[0]
@@ -157,18 +166,24 @@ class CardDesk:
                 found.append(pwd)
         return found
 
-    def journal(self, job: IssueJob, step: str, uid: bytes | None, detail: str = ""
-                ) -> None:
+    def journal(
+        self, job: IssueJob, step: str, uid: bytes | None, detail: str = ""
+    ) -> None:
         with self._sessions.begin() as s:
-            s.add(CardJournal(card_id=job.card_id, step=step,
-                              uid=uid.hex().upper() if uid else None,
-                              detail=detail, at=utcnow()))
+            s.add(
+                CardJournal(
+                    card_id=job.card_id,
+                    step=step,
+                    uid=uid.hex().upper() if uid else None,
+                    detail=detail,
+                    at=utcnow(),
+                )
+            )
             if uid is not None:
                 card = s.get(Card, job.card_id)
                 card.uid = uid.hex().upper()
 
-    def owner_of(self, uid: bytes, besides: IssueJob | None = None
-                 ) -> CardOwner | None:
+    def owner_of(self, uid: bytes, besides: IssueJob | None = None) -> CardOwner | None:
         """The card record that holds this chip, active or being encoded."""
         with self._sessions() as s:
             query = select(Card).where(
@@ -180,14 +195,19 @@ class CardDesk:
             card = s.scalar(query.order_by(Card.id.desc()))
             if card is None:
                 return None
-            return CardOwner(card.id, card.card_number, card.issue_number,
-                             card.member_id, card.member.name, card.status)
+            return CardOwner(
+                card.id,
+                card.card_number,
+                card.issue_number,
+                card.member_id,
+                card.member.name,
+                card.status,
+            )
 
     def decode(self, message: bytes) -> cardformat.SignedCard:
         return cardformat.decode_message(message, self.domain)
 
-    def complete(self, job: IssueJob, uid: bytes, chip: str, originality: str
-                 ) -> None:
+    def complete(self, job: IssueJob, uid: bytes, chip: str, originality: str) -> None:
         k = self.issuer_keys()
         with self._sessions.begin() as s:
             card = s.get(Card, job.card_id)
@@ -199,9 +219,15 @@ class CardDesk:
             card.card_key_id = k.card_key.key_id
             card.issued_on = job.issued_on
             card.encoded_at = utcnow()
-            s.add(CardJournal(card_id=card.id, step="done", uid=card.uid,
-                              detail=f"{chip}, originality {originality}",
-                              at=utcnow()))
+            s.add(
+                CardJournal(
+                    card_id=card.id,
+                    step="done",
+                    uid=card.uid,
+                    detail=f"{chip}, originality {originality}",
+                    at=utcnow(),
+                )
+            )
         log.info("card %s encoded", cardformat.card_code(job.card_number))
 
 

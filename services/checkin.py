@@ -97,7 +97,12 @@ class Door:
                 session.rollback()
                 _begin_locked(session)
                 verdict = self._record_refusal(
-                    session, event_id, _Refused(Reason.DUPLICATE), uid, now, staff_id,
+                    session,
+                    event_id,
+                    _Refused(Reason.DUPLICATE),
+                    uid,
+                    now,
+                    staff_id,
                     facts=self._facts_for(session, message),
                 )
                 session.commit()
@@ -195,8 +200,9 @@ class Door:
                 raise _Refused(Reason.UID_MISMATCH, **facts)
             raise _Refused(Reason.BAD_SIGNATURE, **facts)
 
-        newest = max((c.issue_number for c in cards if c.status != "failed"),
-                     default=None)
+        newest = max(
+            (c.issue_number for c in cards if c.status != "failed"), default=None
+        )
         if newest is not None and payload.issue_number < newest:
             raise _Refused(Reason.SUPERSEDED_ISSUE, **facts)
         if card is None:
@@ -227,20 +233,24 @@ class Door:
             raise _Refused(Reason.TIER_NOT_ELIGIBLE, **facts)
         if not event.doors_open_at <= now <= event.doors_close_at:
             raise _Refused(Reason.OUTSIDE_WINDOW, **facts)
-        if event.registration_required and session.get(
-            Registration, (event.id, member.id)
-        ) is None:
+        if (
+            event.registration_required
+            and session.get(Registration, (event.id, member.id)) is None
+        ):
             raise _Refused(Reason.NOT_REGISTERED, **facts)
 
     def _has_live_entry(self, session: Session, event_id: int, member_id: int) -> bool:
-        return session.scalar(
-            select(CheckIn.id).where(
-                CheckIn.event_id == event_id,
-                CheckIn.member_id == member_id,
-                CheckIn.first_entry.is_(True),
-                CheckIn.annulled.is_(False),
+        return (
+            session.scalar(
+                select(CheckIn.id).where(
+                    CheckIn.event_id == event_id,
+                    CheckIn.member_id == member_id,
+                    CheckIn.first_entry.is_(True),
+                    CheckIn.annulled.is_(False),
+                )
             )
-        ) is not None
+            is not None
+        )
 
     def _record_refusal(
         self,

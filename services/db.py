@@ -84,9 +84,7 @@ def _sqlite_begin(conn) -> None:  # noqa: ANN001
 
 def _alembic_config(engine: Engine) -> Config:
     cfg = Config()
-    cfg.set_main_option(
-        "script_location", str(Path(__file__).with_name("migrations"))
-    )
+    cfg.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
     cfg.attributes["engine"] = engine
     return cfg
 

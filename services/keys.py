@@ -60,12 +60,17 @@ def _setting(session: Session, key: str) -> str | None:
 
 def create_keys(session: Session, store: SecretStore) -> IssuerKeys:
     """Make a fresh signing key and card key, next ids, and make them current."""
-    next_id = (session.scalar(select(SigningKey.key_id).order_by(
-        SigningKey.key_id.desc()).limit(1)) or 0) + 1
+    next_id = (
+        session.scalar(
+            select(SigningKey.key_id).order_by(SigningKey.key_id.desc()).limit(1)
+        )
+        or 0
+    ) + 1
     signing = Ed25519PrivateKey.generate()
     store.put(f"signing-key/{next_id}", signing.private_bytes_raw())
-    session.add(SigningKey(key_id=next_id, public_key=_raw_public(signing),
-                           created_at=utcnow()))
+    session.add(
+        SigningKey(key_id=next_id, public_key=_raw_public(signing), created_at=utcnow())
+    )
 
     card_key_id = int(_setting(session, "card_key_id") or 0) + 1
     secret = os.urandom(32)
@@ -94,8 +99,7 @@ def issuer_keys(session: Session, store: SecretStore) -> IssuerKeys:
     raw = store.get(f"signing-key/{signing_id}")
     if raw is None:
         raise SecretStoreError(
-            f"signing key {signing_id} is not on this station; import the "
-            "key bundle"
+            f"signing key {signing_id} is not on this station; import the key bundle"
         )
     return IssuerKeys(
         int(signing_id),
@@ -107,7 +111,6 @@ def issuer_keys(session: Session, store: SecretStore) -> IssuerKeys:
 def public_keys(session: Session) -> dict[int, tuple[Ed25519PublicKey, object]]:
     """key id -> (public key, retired_at): all a door needs."""
     return {
-        row.key_id: (Ed25519PublicKey.from_public_bytes(row.public_key),
-                     row.retired_at)
+        row.key_id: (Ed25519PublicKey.from_public_bytes(row.public_key), row.retired_at)
         for row in session.scalars(select(SigningKey))
     }

@@ -30,8 +30,9 @@ def _verifies(public_key: bytes, uid: bytes, signature: bytes) -> bool:
         return False
 
 
-def check(uid: bytes, signature: bytes, extra_keys: dict[str, bytes] | None = None
-          ) -> str:
+def check(
+    uid: bytes, signature: bytes, extra_keys: dict[str, bytes] | None = None
+) -> str:
     """GENUINE, SIMULATED, ABSENT or FAILED for this UID and READ_SIG answer."""
     if len(signature) != 32 or not any(signature):
         return ABSENT

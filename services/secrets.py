@@ -103,8 +103,9 @@ class DemoSecretStore:
 
     def put(self, name: str, value: bytes) -> None:
         with self._sessions.begin() as s:
-            s.merge(Setting(key=DEMO_PREFIX + name, value=base64.b64encode(value)
-                            .decode()))
+            s.merge(
+                Setting(key=DEMO_PREFIX + name, value=base64.b64encode(value).decode())
+            )
 
 
 def store_for(sessions: sessionmaker[Session]) -> SecretStore:

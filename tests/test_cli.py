@@ -21,8 +21,7 @@ def run(capsys, *argv: str) -> tuple[int, object]:
 @pytest.fixture
 def demo_db(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'demo.db'}"
-    code, summary = run(capsys, "seed-demo", "--db", url, "--members", "150",
-                        "--json")
+    code, summary = run(capsys, "seed-demo", "--db", url, "--members", "150", "--json")
     assert code == 0 and summary["members"] == 150
     assert len(summary["cards"]) == 6
     return url, summary
@@ -30,29 +29,47 @@ def demo_db(tmp_path, capsys):
 
 def test_encode_read_and_check_in(demo_db, tmp_path, capsys, dumps):
     url, summary = demo_db
-    code, diamonds = run(capsys, "members", "--db", url, "--tier", "diamond",
-                         "--json")
+    code, diamonds = run(capsys, "members", "--db", url, "--tier", "diamond", "--json")
     assert code == 0 and diamonds and {m["tier"] for m in diamonds} == {"diamond"}
     member = diamonds[0]["id"]
     card = tmp_path / "card.nfc"
-    code, made = run(capsys, "card", "new", "--chip", "ntag215", "--out", str(card),
-                     "--json")
+    code, made = run(
+        capsys, "card", "new", "--chip", "ntag215", "--out", str(card), "--json"
+    )
     assert code == 0 and made["uid"].startswith("04")
     reader = f"sim:{card}"
 
-    code, enc = run(capsys, "card", "encode", "--db", url, "--member", str(member),
-                    "--reader", reader, "--json")
+    code, enc = run(
+        capsys,
+        "card",
+        "encode",
+        "--db",
+        url,
+        "--member",
+        str(member),
+        "--reader",
+        reader,
+        "--json",
+    )
     assert code == 0 and enc["uid"] == made["uid"] and enc["chip"] == "NTAG215"
 
-    code, read = run(capsys, "card", "read", "--db", url, "--reader", reader,
-                     "--json")
+    code, read = run(capsys, "card", "read", "--db", url, "--reader", reader, "--json")
     assert code == 0 and read["ok"] and read["member"] == member
 
     code, events = run(capsys, "events", "--db", url, "--json")
     salon = summary["salon_id"]
     assert salon in [e["id"] for e in events]
-    args = ("checkin", "--db", url, "--event", str(salon), "--reader", reader,
-            "--once", "--json")
+    args = (
+        "checkin",
+        "--db",
+        url,
+        "--event",
+        str(salon),
+        "--reader",
+        reader,
+        "--once",
+        "--json",
+    )
     code, first = run(capsys, *args)
     assert (code, first["reason"]) == (0, "admitted")
     code, second = run(capsys, *args)
@@ -60,14 +77,34 @@ def test_encode_read_and_check_in(demo_db, tmp_path, capsys, dumps):
 
     foreign = tmp_path / "foreign.nfc"
     shutil.copy(dumps / "ntag216-ndef-url-youtube-flipper-v2.nfc", foreign)
-    code, verdict = run(capsys, "checkin", "--db", url, "--event", str(salon),
-                        "--reader", f"sim:{foreign}", "--once", "--json")
+    code, verdict = run(
+        capsys,
+        "checkin",
+        "--db",
+        url,
+        "--event",
+        str(salon),
+        "--reader",
+        f"sim:{foreign}",
+        "--once",
+        "--json",
+    )
     assert (code, verdict["reason"]) == (1, "not_member_card")
 
     blank = tmp_path / "blank.json"
     run(capsys, "card", "new", "--out", str(blank), "--json")
-    code, verdict = run(capsys, "checkin", "--db", url, "--event", str(salon),
-                        "--reader", f"sim:{blank}", "--once", "--json")
+    code, verdict = run(
+        capsys,
+        "checkin",
+        "--db",
+        url,
+        "--event",
+        str(salon),
+        "--reader",
+        f"sim:{blank}",
+        "--once",
+        "--json",
+    )
     assert (code, verdict["reason"]) == (1, "blank_card")
 
 
@@ -75,18 +112,56 @@ def test_refusals_have_reasons(demo_db, tmp_path, capsys):
     url, summary = demo_db
     card = tmp_path / "c.json"
     run(capsys, "card", "new", "--out", str(card), "--json")
-    code, out = run(capsys, "card", "encode", "--db", url, "--member", "999999",
-                    "--reader", f"sim:{card}", "--json")
+    code, out = run(
+        capsys,
+        "card",
+        "encode",
+        "--db",
+        url,
+        "--member",
+        "999999",
+        "--reader",
+        f"sim:{card}",
+        "--json",
+    )
     assert (code, out["reason"]) == (1, "unknown_member")
     code, free = run(capsys, "members", "--db", url, "--tier", "free", "--json")
-    code, out = run(capsys, "card", "encode", "--db", url, "--member",
-                    str(free[0]["id"]), "--reader", f"sim:{card}", "--json")
+    code, out = run(
+        capsys,
+        "card",
+        "encode",
+        "--db",
+        url,
+        "--member",
+        str(free[0]["id"]),
+        "--reader",
+        f"sim:{card}",
+        "--json",
+    )
     assert (code, out["reason"]) == (1, "not_diamond")
-    code, out = run(capsys, "checkin", "--db", url, "--event", "999", "--reader",
-                    f"sim:{card}", "--once", "--json")
+    code, out = run(
+        capsys,
+        "checkin",
+        "--db",
+        url,
+        "--event",
+        "999",
+        "--reader",
+        f"sim:{card}",
+        "--once",
+        "--json",
+    )
     assert (code, out["reason"]) == (1, "unknown_event")
-    code, out = run(capsys, "card", "read", "--db", url, "--reader",
-                    f"sim:{tmp_path / 'missing.json'}", "--json")
+    code, out = run(
+        capsys,
+        "card",
+        "read",
+        "--db",
+        url,
+        "--reader",
+        f"sim:{tmp_path / 'missing.json'}",
+        "--json",
+    )
     assert code == 3 and "no virtual card" in out["message"]
     code, out = run(capsys, "seed-demo", "--db", url, "--json")
     assert (code, out["reason"]) == (1, "not_empty")
@@ -96,23 +171,42 @@ def test_unwritable_database_is_a_clear_error(tmp_path, capsys):
     # A file where the database's folder should be: fails even for root.
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
-    code, out = run(capsys, "events", "--db", f"sqlite:///{blocker / 'x.db'}",
-                    "--json")
+    code, out = run(capsys, "events", "--db", f"sqlite:///{blocker / 'x.db'}", "--json")
     assert code == 3 and "cannot" in out["message"]
 
 
 def test_bad_card_file_is_a_clear_error(tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
-    code, out = run(capsys, "card", "read", "--db",
-                    f"sqlite:///{tmp_path / 'x.db'}", "--reader", f"sim:{bad}",
-                    "--json")
+    code, out = run(
+        capsys,
+        "card",
+        "read",
+        "--db",
+        f"sqlite:///{tmp_path / 'x.db'}",
+        "--reader",
+        f"sim:{bad}",
+        "--json",
+    )
     assert code == 3 and "bad.json" in out["message"]
 
 
 def test_console_script_is_installed(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "memberdesk.console", "card", "new",
-                          "--chip", "ntag216", "--out", str(tmp_path / "c.nfc")],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "memberdesk.console",
+            "card",
+            "new",
+            "--chip",
+            "ntag216",
+            "--out",
+            str(tmp_path / "c.nfc"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "NTAG216" in out.stdout
     assert (tmp_path / "c.nfc").read_text().startswith("Filetype: Flipper NFC")

@@ -32,8 +32,11 @@ def test_every_source_module_is_installed():
         for path in (repo / sub).rglob("*.py"):
             rel = path.relative_to(repo / sub).with_suffix("")
             parts = [p for p in rel.parts if p != "__init__"]
-            if "versions" in parts or path.name == "env.py" or (
-                    path.name == "__main__.py"):
+            if (
+                "versions" in parts
+                or path.name == "env.py"
+                or (path.name == "__main__.py")
+            ):
                 continue
             name = ".".join(["memberdesk", sub, *parts])
             assert name in installed, f"{name} is missing from the installed package"
@@ -66,9 +69,12 @@ def test_layers_hold():
     # services and nfc never pull in Qt: run in a fresh interpreter.
     import subprocess
 
-    code = ("import sys, memberdesk.services.checkin, memberdesk.services.cards, "
-            "memberdesk.nfc.encoder, memberdesk.nfc.reader, memberdesk.console.cli; "
-            "print(any(m.startswith('PySide6') for m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True,
-                         text=True, check=True)
+    code = (
+        "import sys, memberdesk.services.checkin, memberdesk.services.cards, "
+        "memberdesk.nfc.encoder, memberdesk.nfc.reader, memberdesk.console.cli; "
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "False"

@@ -10,12 +10,14 @@ connection = config.attributes.get("connection")
 if connection is None:
     engine = config.attributes["engine"]
     with engine.begin() as connection:
-        context.configure(connection=connection, target_metadata=Base.metadata,
-                          render_as_batch=True)
+        context.configure(
+            connection=connection, target_metadata=Base.metadata, render_as_batch=True
+        )
         with context.begin_transaction():
             context.run_migrations()
 else:
-    context.configure(connection=connection, target_metadata=Base.metadata,
-                      render_as_batch=True)
+    context.configure(
+        connection=connection, target_metadata=Base.metadata, render_as_batch=True
+    )
     with context.begin_transaction():
         context.run_migrations()

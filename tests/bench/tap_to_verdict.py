@@ -42,27 +42,43 @@ def build(sessions, members: int, cards: int, checkins: int):
     with sessions.begin() as s:
         install_catalogue(s)
         issuer = keys.create_keys(s, store)
-        event = Event(name="salon", kind="vip_salon", starts_at=NOW,
-                      ends_at=NOW + dt.timedelta(hours=3),
-                      doors_open_at=NOW - dt.timedelta(hours=1),
-                      doors_close_at=NOW + dt.timedelta(hours=3),
-                      eligible_tiers="diamond", capacity=None)
-        old = Event(name="past", kind="popup", starts_at=NOW - dt.timedelta(days=30),
-                    ends_at=NOW - dt.timedelta(days=30),
-                    doors_open_at=NOW - dt.timedelta(days=30),
-                    doors_close_at=NOW - dt.timedelta(days=30),
-                    eligible_tiers="gold diamond")
+        event = Event(
+            name="salon",
+            kind="vip_salon",
+            starts_at=NOW,
+            ends_at=NOW + dt.timedelta(hours=3),
+            doors_open_at=NOW - dt.timedelta(hours=1),
+            doors_close_at=NOW + dt.timedelta(hours=3),
+            eligible_tiers="diamond",
+            capacity=None,
+        )
+        old = Event(
+            name="past",
+            kind="popup",
+            starts_at=NOW - dt.timedelta(days=30),
+            ends_at=NOW - dt.timedelta(days=30),
+            doors_open_at=NOW - dt.timedelta(days=30),
+            doors_close_at=NOW - dt.timedelta(days=30),
+            eligible_tiers="gold diamond",
+        )
         s.add_all([event, old])
         s.flush()
         event_id, old_id = event.id, old.id
 
     batch = 50_000
     for start in range(0, members, batch):
-        rows = [{"id": i + 1, "name": f"会员{i}", "phone": f"138{i:08d}",
-                 "phone_tail": f"{i % 10000:04d}",
-                 "tier_code": "diamond" if i < cards else "gold",
-                 "joined_at": NOW, "spend_fen": i % 99_999}
-                for i in range(start, min(members, start + batch))]
+        rows = [
+            {
+                "id": i + 1,
+                "name": f"会员{i}",
+                "phone": f"138{i:08d}",
+                "phone_tail": f"{i % 10000:04d}",
+                "tier_code": "diamond" if i < cards else "gold",
+                "joined_at": NOW,
+                "spend_fen": i % 99_999,
+            }
+            for i in range(start, min(members, start + batch))
+        ]
         with sessions.begin() as s:
             s.execute(insert(Member), rows)
 
@@ -71,24 +87,43 @@ def build(sessions, members: int, cards: int, checkins: int):
     for i in range(cards):
         uid = bytes([4]) + rng.randbytes(6)
         number = 10_000_001 + i
-        payload = cardformat.CardPayload(issuer.signing_key_id, number, i + 1, 1,
-                                         NOW.date())
+        payload = cardformat.CardPayload(
+            issuer.signing_key_id, number, i + 1, 1, NOW.date()
+        )
         signed = cardformat.sign(payload, uid, issuer.signing_key)
         taps.append((uid, cardformat.encode_message(signed), number))
-        card_rows.append({"card_number": number, "issue_number": 1,
-                          "member_id": i + 1, "status": "active",
-                          "uid": uid.hex().upper(), "key_id": issuer.signing_key_id,
-                          "created_at": NOW})
+        card_rows.append(
+            {
+                "card_number": number,
+                "issue_number": 1,
+                "member_id": i + 1,
+                "status": "active",
+                "uid": uid.hex().upper(),
+                "key_id": issuer.signing_key_id,
+                "created_at": NOW,
+            }
+        )
     with sessions.begin() as s:
         s.execute(insert(Card), card_rows)
 
     for start in range(0, checkins, batch):
-        rows = [{"id": str(uuid.UUID(int=rng.getrandbits(128))), "event_id": old_id,
-                 "member_id": cards + 1 + (i % (members - cards)), "station": "d1",
-                 "source": "card", "direction": "in", "verdict": "admitted",
-                 "admitted": True, "first_entry": True, "annulled": False,
-                 "at": NOW - dt.timedelta(days=30), "uploaded": True}
-                for i in range(start, min(checkins, start + batch))]
+        rows = [
+            {
+                "id": str(uuid.UUID(int=rng.getrandbits(128))),
+                "event_id": old_id,
+                "member_id": cards + 1 + (i % (members - cards)),
+                "station": "d1",
+                "source": "card",
+                "direction": "in",
+                "verdict": "admitted",
+                "admitted": True,
+                "first_entry": True,
+                "annulled": False,
+                "at": NOW - dt.timedelta(days=30),
+                "uploaded": True,
+            }
+            for i in range(start, min(checkins, start + batch))
+        ]
         with sessions.begin() as s:
             s.execute(insert(CheckIn), rows)
     return event_id, taps
@@ -120,9 +155,11 @@ def measure(sessions, event_id: int, taps, rounds: int) -> tuple[list, list]:
 def report(name: str, verdict_ms: list, lookup_ms: list) -> tuple[float, float]:
     v50, v99 = percentile(verdict_ms, 50), percentile(verdict_ms, 99)
     b50, b99 = percentile(lookup_ms, 50), percentile(lookup_ms, 99)
-    print(f"{name}: verdict p50 {v50:.2f} ms, p99 {v99:.2f} ms; "
-          f"card lookup p50 {b50:.2f} ms, p99 {b99:.2f} ms "
-          f"(mean verdict {statistics.fmean(verdict_ms):.2f} ms)")
+    print(
+        f"{name}: verdict p50 {v50:.2f} ms, p99 {v99:.2f} ms; "
+        f"card lookup p50 {b50:.2f} ms, p99 {b99:.2f} ms "
+        f"(mean verdict {statistics.fmean(verdict_ms):.2f} ms)"
+    )
     return v99, b99
 
 
@@ -164,7 +201,8 @@ def main() -> int:
         try:
             sep = "&" if "?" in url else "?"
             engine, sessions = open_database(
-                f"{url}{sep}options=-csearch_path%3D{schema}")
+                f"{url}{sep}options=-csearch_path%3D{schema}"
+            )
             started = time.perf_counter()
             event_id, taps = build(sessions, members, cards, checkins)
             print(f"postgresql built in {time.perf_counter() - started:.1f} s")

@@ -11,13 +11,17 @@ from memberdesk.nfc.encoder import Encoder
 from memberdesk.nfc.ntag import NtagLink
 from memberdesk.nfc.sim.device import SimReader, open_sim_frontend
 from memberdesk.nfc.sim.faults import Faults
-from memberdesk.nfc.sim.image import load_image, new_blank_image, save_image
+from memberdesk.nfc.sim.image import (
+    SIMULATOR_ORIGINALITY_PUBLIC_KEY,
+    load_image,
+    new_blank_image,
+    save_image,
+)
 from memberdesk.services import keys
 from memberdesk.services.cards import CardDesk
 from memberdesk.services.catalogue import install_catalogue
 from memberdesk.services.models import Member
 from memberdesk.services.originality import SIMULATED
-from memberdesk.nfc.sim.image import SIMULATOR_ORIGINALITY_PUBLIC_KEY
 
 SIM_KEYS = {SIMULATED: SIMULATOR_ORIGINALITY_PUBLIC_KEY}
 NOW = dt.datetime(2026, 12, 4, 8, 0, tzinfo=dt.UTC)
@@ -32,8 +36,13 @@ def setup_desk(sessions, store, **kw) -> CardDesk:
 
 def add_member(sessions, name: str = "王芳", tier: str = "diamond") -> int:
     with sessions.begin() as s:
-        m = Member(name=name, phone="13800138000", phone_tail="8000",
-                   tier_code=tier, joined_at=NOW)
+        m = Member(
+            name=name,
+            phone="13800138000",
+            phone_tail="8000",
+            tier_code=tier,
+            joined_at=NOW,
+        )
         s.add(m)
         s.flush()
         return m.id
@@ -67,8 +76,9 @@ def tap(path: Path, action, faults: Faults | None = None):
 
 def encode(desk: CardDesk, member_id: int, path: Path, faults=None, confirm=None):
     job = desk.prepare(member_id)
-    encoder = Encoder(desk, job, confirm=confirm or (lambda q, t: False),
-                      originality_keys=SIM_KEYS)
+    encoder = Encoder(
+        desk, job, confirm=confirm or (lambda q, t: False), originality_keys=SIM_KEYS
+    )
     return tap(path, lambda tag: encoder.encode(NtagLink(tag)), faults)
 
 

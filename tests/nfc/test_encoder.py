@@ -49,8 +49,16 @@ def test_encodes_a_blank_ntag215(desk, sessions, tmp_path):
         row = s.scalar(select(Card))
         assert (row.status, row.uid) == ("active", result.uid.hex().upper())
         steps = [j.step for j in s.scalars(select(CardJournal))]
-    assert steps == ["opened", "read", "writing", "written", "pwd", "pack",
-                     "protected", "done"]
+    assert steps == [
+        "opened",
+        "read",
+        "writing",
+        "written",
+        "pwd",
+        "pack",
+        "protected",
+        "done",
+    ]
 
 
 def test_phone_still_reads_the_link_first(desk, sessions, tmp_path):
@@ -117,10 +125,14 @@ def test_ntag213_fits_and_too_small_is_refused(sessions, store, tmp_path):
     assert result.chip == "NTAG213"
 
     long_host = setup_desk.__globals__["CardDesk"](
-        sessions, store, card_host="a-much-longer-card-host.example.com")
+        sessions, store, card_host="a-much-longer-card-host.example.com"
+    )
     with pytest.raises(EncodeRefused) as exc:
-        encode(long_host, add_member(sessions, "赵敏"), blank(tmp_path, "ntag213",
-                                                             "small.json"))
+        encode(
+            long_host,
+            add_member(sessions, "赵敏"),
+            blank(tmp_path, "ntag213", "small.json"),
+        )
     assert exc.value.reason == "card_too_small"
 
 
@@ -137,7 +149,8 @@ def _is_valid_for(path, desk, member) -> bool:
         return False
     public = desk.issuer_keys().signing_key.public_key()
     return signed.payload.member_id == member and cardformat.verify(
-        signed, read.uid, public)
+        signed, read.uid, public
+    )
 
 
 @pytest.mark.parametrize("fault", ["pull", "torn"])
@@ -179,7 +192,8 @@ def test_pulled_away_at_every_command(sessions, store, tmp_path, fault):
 
 
 def test_a_nak_at_any_command_is_survived(desk, sessions, tmp_path):
-    _, probe = encode(desk, add_member(sessions, "探针"), blank(tmp_path, name="p.json"))
+    probe_card = blank(tmp_path, name="p.json")
+    _, probe = encode(desk, add_member(sessions, "探针"), probe_card)
     total = probe.command_count
     for n in range(1, total + 1):
         member = add_member(sessions, f"会员{n}")

@@ -24,27 +24,46 @@ class Kit:
 
     def member(self, tier: str = "diamond", name: str = "王芳") -> int:
         with self.sessions.begin() as s:
-            m = Member(name=name, phone="13800138000", phone_tail="8000",
-                       tier_code=tier, joined_at=NOW - dt.timedelta(days=400))
+            m = Member(
+                name=name,
+                phone="13800138000",
+                phone_tail="8000",
+                tier_code=tier,
+                joined_at=NOW - dt.timedelta(days=400),
+            )
             s.add(m)
             s.flush()
             return m.id
 
-    def card(self, member_id: int, uid: bytes | None = None, issue: int = 1,
-             status: str = "active", number: int | None = None
-             ) -> tuple[bytes, bytes]:
+    def card(
+        self,
+        member_id: int,
+        uid: bytes | None = None,
+        issue: int = 1,
+        status: str = "active",
+        number: int | None = None,
+    ) -> tuple[bytes, bytes]:
         """(uid, NDEF message) of a card issued and recorded for the member."""
         uid = uid or b"\x04" + os.urandom(6)
         if number is None:
             number = self.next_number
             self.next_number += 1
-        payload = cardformat.CardPayload(self.issuer.signing_key_id, number,
-                                         member_id, issue, NOW.date())
+        payload = cardformat.CardPayload(
+            self.issuer.signing_key_id, number, member_id, issue, NOW.date()
+        )
         signed = cardformat.sign(payload, uid, self.issuer.signing_key)
         with self.sessions.begin() as s:
-            s.add(Card(card_number=number, issue_number=issue, member_id=member_id,
-                       status=status, uid=uid.hex().upper(), chip="NTAG215",
-                       key_id=self.issuer.signing_key_id))
+            s.add(
+                Card(
+                    card_number=number,
+                    issue_number=issue,
+                    member_id=member_id,
+                    status=status,
+                    uid=uid.hex().upper(),
+                    chip="NTAG215",
+                    key_id=self.issuer.signing_key_id,
+                )
+            )
         return uid, cardformat.encode_message(signed)
 
     def register(self, member_id: int) -> None:
@@ -52,18 +71,28 @@ class Kit:
             s.add(Registration(event_id=self.event_id, member_id=member_id))
 
 
-def make_kit(sessions: sessionmaker[Session], store, capacity: int | None = None,
-             tiers: str = "diamond", registration: bool = False) -> Kit:
+def make_kit(
+    sessions: sessionmaker[Session],
+    store,
+    capacity: int | None = None,
+    tiers: str = "diamond",
+    registration: bool = False,
+) -> Kit:
     with sessions.begin() as s:
         install_catalogue(s)
         issuer = keys.create_keys(s, store)
-        event = Event(name="VIP salon", kind="vip_salon", venue="HQ",
-                      starts_at=NOW - dt.timedelta(hours=1),
-                      ends_at=NOW + dt.timedelta(hours=3),
-                      doors_open_at=NOW - dt.timedelta(hours=2),
-                      doors_close_at=NOW + dt.timedelta(hours=3),
-                      capacity=capacity, eligible_tiers=tiers,
-                      registration_required=registration)
+        event = Event(
+            name="VIP salon",
+            kind="vip_salon",
+            venue="HQ",
+            starts_at=NOW - dt.timedelta(hours=1),
+            ends_at=NOW + dt.timedelta(hours=3),
+            doors_open_at=NOW - dt.timedelta(hours=2),
+            doors_close_at=NOW + dt.timedelta(hours=3),
+            capacity=capacity,
+            eligible_tiers=tiers,
+            registration_required=registration,
+        )
         s.add(event)
         s.flush()
         return Kit(sessions, issuer, event.id)

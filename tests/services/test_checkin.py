@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from doorkit import NOW, make_kit
 from sqlalchemy import func, select
 
 from memberdesk.services.checkin import Door
 from memberdesk.services.models import Card, CheckIn, Event, SigningKey
 from memberdesk.services.reasons import Reason
-
-from doorkit import NOW, make_kit
 
 
 @pytest.fixture
@@ -52,12 +51,16 @@ def test_tampered_payload_is_bad_signature(kit):
     forged = bytearray(message)
     forged[-70] ^= 0x01  # a byte of the signed head (member id / issue)
     verdict = door(kit).decide_card(kit.event_id, uid, bytes(forged))
-    assert verdict.reason in (Reason.BAD_SIGNATURE, Reason.UNKNOWN_FORMAT,
-                              Reason.UNKNOWN_KEY)
+    assert verdict.reason in (
+        Reason.BAD_SIGNATURE,
+        Reason.UNKNOWN_FORMAT,
+        Reason.UNKNOWN_KEY,
+    )
     forged = bytearray(message)
     forged[-1] ^= 0x01  # the signature itself
     assert door(kit).decide_card(kit.event_id, uid, bytes(forged)).reason is (
-        Reason.BAD_SIGNATURE)
+        Reason.BAD_SIGNATURE
+    )
 
 
 def test_blank_and_foreign_cards(kit):
@@ -69,7 +72,8 @@ def test_blank_and_foreign_cards(kit):
     verdict = d.decide_card(kit.event_id, b"\x04" * 7, link)
     assert verdict.reason is Reason.NOT_MEMBER_CARD
     assert d.decide_card(kit.event_id, b"\x04" * 7, b"\xff\x00").reason is (
-        Reason.NOT_MEMBER_CARD)
+        Reason.NOT_MEMBER_CARD
+    )
 
 
 def test_revoked_superseded_unknown_card(kit):
@@ -88,14 +92,17 @@ def test_unknown_and_retired_keys(kit):
     uid, message = kit.card(kit.member())
     with kit.sessions.begin() as s:
         s.get(SigningKey, kit.issuer.signing_key_id).retired_at = NOW - dt.timedelta(
-            minutes=1)
+            minutes=1
+        )
     assert door(kit).decide_card(kit.event_id, uid, message).reason is (
-        Reason.KEY_RETIRED)
+        Reason.KEY_RETIRED
+    )
     with kit.sessions.begin() as s:
         s.execute(Card.__table__.update().values(key_id=None))
         s.execute(SigningKey.__table__.delete())
     assert door(kit).decide_card(kit.event_id, uid, message).reason is (
-        Reason.UNKNOWN_KEY)
+        Reason.UNKNOWN_KEY
+    )
 
 
 def test_tier_window_registration_capacity_cancelled(sessions, store):
@@ -103,25 +110,30 @@ def test_tier_window_registration_capacity_cancelled(sessions, store):
     gold = kit.member(tier="gold")
     uid, message = kit.card(gold)
     assert door(kit).decide_card(kit.event_id, uid, message).reason is (
-        Reason.TIER_NOT_ELIGIBLE)
+        Reason.TIER_NOT_ELIGIBLE
+    )
 
     a, b = kit.member(name="李娜"), kit.member(name="张伟")
     uid_a, msg_a = kit.card(a)
     uid_b, msg_b = kit.card(b)
     late = NOW + dt.timedelta(hours=5)
     assert door(kit, late).decide_card(kit.event_id, uid_a, msg_a).reason is (
-        Reason.OUTSIDE_WINDOW)
+        Reason.OUTSIDE_WINDOW
+    )
     assert door(kit).decide_card(kit.event_id, uid_a, msg_a).reason is (
-        Reason.NOT_REGISTERED)
+        Reason.NOT_REGISTERED
+    )
     kit.register(a)
     kit.register(b)
     assert door(kit).decide_card(kit.event_id, uid_a, msg_a).reason is Reason.ADMITTED
     assert door(kit).decide_card(kit.event_id, uid_b, msg_b).reason is (
-        Reason.CAPACITY_REACHED)
+        Reason.CAPACITY_REACHED
+    )
     with kit.sessions.begin() as s:
         s.get(Event, kit.event_id).cancelled = True
     assert door(kit).decide_card(kit.event_id, uid_b, msg_b).reason is (
-        Reason.EVENT_CANCELLED)
+        Reason.EVENT_CANCELLED
+    )
 
 
 def test_every_scan_is_kept(kit):

@@ -6,15 +6,13 @@ import random
 import threading
 
 import pytest
+from doorkit import NOW, make_kit
 from sqlalchemy import func, select
 
-from doorkit import NOW, make_kit
 from memberdesk.services.checkin import Door
 from memberdesk.services.db import open_database
 from memberdesk.services.models import CheckIn, Event
 from memberdesk.services.reasons import Reason
-
-
 
 DESKS = 4
 
@@ -54,8 +52,11 @@ def test_four_desks_admit_each_member_once(pg_url, store):
     assert verdicts.count(Reason.ADMITTED) == 40
     assert verdicts.count(Reason.DUPLICATE) == 40 * (DESKS - 1)
     with sessions() as s:
-        firsts = s.scalar(select(func.count()).select_from(CheckIn).where(
-            CheckIn.first_entry.is_(True)))
+        firsts = s.scalar(
+            select(func.count())
+            .select_from(CheckIn)
+            .where(CheckIn.first_entry.is_(True))
+        )
         assert firsts == 40
         assert s.get(Event, kit.event_id).admitted == 40
     engine.dispose()
@@ -70,8 +71,10 @@ def test_four_desks_hold_capacity(pg_url, store):
     verdicts = _tap_all(sessions, kit.event_id, cards)
 
     assert verdicts.count(Reason.ADMITTED) == 10
-    assert verdicts.count(Reason.CAPACITY_REACHED) + verdicts.count(
-        Reason.DUPLICATE) == 25 * DESKS - 10
+    assert (
+        verdicts.count(Reason.CAPACITY_REACHED) + verdicts.count(Reason.DUPLICATE)
+        == 25 * DESKS - 10
+    )
     with sessions() as s:
         assert s.get(Event, kit.event_id).admitted == 10
     engine.dispose()

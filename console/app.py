@@ -1,0 +1,304 @@
+"""The GUI's composition root: the station, the language, the main window.
+
+Everything a page needs is built here and handed to it: the session factory,
+the card desk, the door, the reader bridge and the tier colours. Nothing is
+looked up globally later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import socket
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from memberdesk.console import words
+from memberdesk.console.main_window import MainWindow, PageEntry
+from memberdesk.console.pages.door import DoorPage
+from memberdesk.console.pages.issuance import IssuancePage
+from memberdesk.console.pages.members import MembersPage
+from memberdesk.console.reader_bridge import ReaderBridge
+from memberdesk.resources import paths
+from memberdesk.services.cards import CardDesk, station_setting
+from memberdesk.services.catalogue import TIERS
+from memberdesk.services.checkin import Door
+from memberdesk.services.db import DatabaseError, open_database
+from memberdesk.services.models import Tier
+from memberdesk.services.secrets import SecretStore
+from memberdesk.widgets.card_tray import CardTray
+from memberdesk.widgets.tier_badge import TierLook
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "zh_CN"
+STATION_ZONE = ZoneInfo("Asia/Shanghai")
+EXIT_FAILED = 3
+
+# CJK-capable families that ship with Windows, macOS and common Linux
+# distributions, best first; the platform default stays as the last fallback.
+CJK_FAMILIES = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+)
+
+
+@dataclass
+class Station:
+    """What one desk runs with; tests build it on a temporary database."""
+
+    name: str
+    sessions: sessionmaker[Session]
+    store: SecretStore
+    desk: CardDesk
+    door: Door
+    reader_path: str
+    staff: str = "—"
+    cards_dir: Path | None = None
+    zone: dt.tzinfo = field(default=STATION_ZONE)
+
+
+def build_station(
+    sessions: sessionmaker[Session],
+    store: SecretStore,
+    name: str | None = None,
+    reader_path: str = "sim",
+    staff: str = "—",
+    cards_dir: Path | None = None,
+    clock: Callable[[], dt.datetime] | None = None,
+) -> Station:
+    """Compose the station's services; nothing here touches Qt or a reader.
+
+    `clock` is the door's clock (UTC); tests pin it inside an event's hours.
+    """
+    name = name or station_setting(
+        sessions, "station_name", socket.gethostname() or "station"
+    )
+    return Station(
+        name=name,
+        sessions=sessions,
+        store=store,
+        desk=CardDesk(sessions, store),
+        door=Door(sessions, name, clock=clock) if clock else Door(sessions, name),
+        reader_path=reader_path,
+        staff=staff,
+        cards_dir=cards_dir,
+    )
+
+
+def tier_looks(sessions: sessionmaker[Session]) -> dict[str, TierLook]:
+    """Each tier's translated name and colour (the database's, if it has one)."""
+    colours = {spec.code: spec.colour for spec in TIERS}
+    with sessions() as s:
+        colours.update({t.code: t.colour for t in s.scalars(select(Tier))})
+    return {code: TierLook(words.tier_name(code), colour)
+            for code, colour in colours.items()}
+
+
+def apply_language(app: QCoreApplication, lang: str | None) -> list[QTranslator]:
+    """Install the console's and Qt's own translations for `lang`.
+
+    Simplified Chinese unless `lang` is "en"; the source strings are English,
+    so English needs no translation file. Returns the installed translators
+    for remove_language().
+    """
+    lang = lang or DEFAULT_LANGUAGE
+    installed: list[QTranslator] = []
+    if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English,
+                                   QLocale.Territory.UnitedStates))
+        return installed
+    QLocale.setDefault(QLocale(lang))
+    ours = paths.translation_file(lang)
+    if ours is None:
+        log.warning("no %s translation ships with this build", lang)
+    else:
+        translator = QTranslator(app)
+        if translator.load(str(ours)):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("could not load %s", ours)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qtbase)
+        installed.append(qtbase)
+    else:
+        log.debug("Qt's own %s translation is not installed", lang)
+    return installed
+
+
+def remove_language(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def apply_look(app: QApplication) -> list[str]:
+    """Fusion style, the console's style sheet and a CJK-capable font list."""
+    app.setStyle("Fusion")
+    available = set(QFontDatabase.families())
+    chosen = [family for family in CJK_FAMILIES if family in available]
+    font = app.font()
+    fallback = font.family()
+    font.setFamilies([*chosen, fallback])
+    font.setPointSize(10)
+    app.setFont(font)
+    if not chosen:
+        log.warning("no CJK font found; Chinese may render as boxes")
+    log.debug("fonts: %s", chosen or [fallback])
+    app.setStyleSheet(paths.style_sheet())
+    return chosen
+
+
+def create_main_window(
+    station: Station, bridge: ReaderBridge | None = None, start_reader: bool = True
+) -> MainWindow:
+    """The main window with its pages, wired to the station and the reader."""
+    bridge = bridge or ReaderBridge(station.reader_path)
+    tiers = tier_looks(station.sessions)
+    members = MembersPage(station.sessions, tiers, zone=station.zone)
+    issuance = IssuancePage(station.sessions, station.desk, bridge, tiers)
+    door = DoorPage(station.sessions, station.door, bridge, tiers,
+                    zone=station.zone)
+    issuance.card_encoded.connect(lambda _result: members.refresh())
+    window = MainWindow(
+        station.name,
+        station.staff,
+        bridge,
+        [
+            PageEntry("members", members, paths.icon_path("members")),
+            PageEntry("issuance", issuance, paths.icon_path("card")),
+            PageEntry("door", door, paths.icon_path("door")),
+        ],
+    )
+    bridge.setParent(window)
+    if station.cards_dir is not None and station.reader_path.startswith("sim"):
+        tray = CardTray(station.cards_dir)
+        _wire_tray(tray, bridge, window)
+        window.add_side_panel("card_tray", _tr("Card tray"), tray)
+    window.show_page("members")
+    if start_reader:
+        bridge.start()
+    return window
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Console", text)
+
+
+def _wire_tray(tray: CardTray, bridge: ReaderBridge, window: MainWindow) -> None:
+    """Place and take off the tray's virtual cards on the simulated reader."""
+    from memberdesk.nfc.sim.image import ImageFormatError
+
+    def place(name: str) -> None:
+        sim = bridge.sim
+        if sim is None:
+            window.note(_tr("The simulated reader is not open yet."))
+            return
+        try:
+            sim.place(name)
+        except (ImageFormatError, OSError) as exc:
+            window.note(_tr("This card file cannot be used: %1")
+                        .replace("%1", str(exc)))
+            return
+        tray.set_placed(Path(name))
+
+    def take_off() -> None:
+        sim = bridge.sim
+        if sim is not None:
+            sim.remove()
+        tray.set_placed(None)
+
+    tray.place_requested.connect(place)
+    tray.take_off_requested.connect(take_off)
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("memberdesk")
+    app.setApplicationDisplayName("memberdesk")
+    return app
+
+
+def _fail(message: str) -> int:
+    QMessageBox.critical(None, _tr("memberdesk cannot start"), message)
+    return EXIT_FAILED
+
+
+def run(db: str | None, reader: str, lang: str | None) -> int:
+    """Open the console on `db` with the reader at `reader`."""
+    from memberdesk.services.secrets import store_for
+
+    app = _application()
+    translators = apply_language(app, lang)
+    apply_look(app)
+    log.debug("opening the database")
+    try:
+        engine, sessions = open_database(db)
+    except DatabaseError as exc:
+        return _fail(str(exc))
+    # The OS keyring is reached lazily, on the first card job, not here.
+    station = build_station(sessions, store_for(sessions), reader_path=reader)
+    window = create_main_window(station)
+    window.show()
+    log.debug("main window shown")
+    code = app.exec()
+    remove_language(app, translators)
+    engine.dispose()
+    return code
+
+
+def run_demo(fresh: bool, lang: str | None) -> int:
+    """The demo: a seeded database, the simulated reader and a card tray."""
+    from memberdesk.console import demo
+    from memberdesk.services.secrets import DemoSecretStore, SecretStoreError
+
+    app = _application()
+    translators = apply_language(app, lang)
+    apply_look(app)
+    folder = demo.demo_dir()
+    db_path, cards = folder / "demo.db", folder / "cards"
+    if fresh:
+        _wipe_demo(db_path, cards)
+    first_run = not db_path.exists()
+    try:
+        engine, sessions = open_database(f"sqlite:///{db_path}")
+        if first_run:
+            log.info("seeding the demo in %s", folder)
+            demo.seed(sessions, cards)
+        store = DemoSecretStore(sessions)
+    except (DatabaseError, SecretStoreError) as exc:
+        return _fail(str(exc))
+    station = build_station(sessions, store, reader_path="sim",
+                            staff=_tr("demo"), cards_dir=cards)
+    window = create_main_window(station)
+    window.show()
+    code = app.exec()
+    remove_language(app, translators)
+    engine.dispose()
+    return code
+
+
+def _wipe_demo(db_path: Path, cards: Path) -> None:
+    """Delete the demo database and its virtual cards, nothing else."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    if cards.is_dir():
+        for card in cards.iterdir():
+            if card.suffix in (".json", ".nfc"):
+                card.unlink()
+    log.info("demo wiped")

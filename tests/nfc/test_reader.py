@@ -1,0 +1,83 @@
+"""The reader thread and opening reader paths."""
+
+from __future__ import annotations
+
+import queue
+
+import pytest
+
+from memberdesk.nfc.cardread import read_message
+from memberdesk.nfc.reader import ReaderError, ReaderThread, open_reader
+from memberdesk.nfc.sim.image import new_blank_image, save_image
+from memberdesk.services import originality
+
+
+def test_thread_hands_each_tap_over_and_survives_a_bad_handler(tmp_path):
+    events: queue.Queue = queue.Queue()
+    calls = []
+
+    def on_tag(tag):
+        calls.append(tag)
+        if len(calls) == 1:
+            raise RuntimeError("a handler bug")
+        events.put(("tag", read_message(tag).uid))
+
+    thread = ReaderThread(
+        "sim",
+        on_tag,
+        on_state=lambda state, text: events.put(("state", state)),
+        on_error=lambda exc: events.put(("error", str(exc))),
+    )
+    thread.start()
+    assert events.get(timeout=10) == ("state", "ready")
+    sim = thread.reader.sim
+
+    first = new_blank_image("ntag215")
+    sim.place(first)
+    assert events.get(timeout=10) == ("error", "a handler bug")
+    sim.remove()
+    second = new_blank_image("ntag216")
+    sim.place(second)
+    assert events.get(timeout=10) == ("tag", second.uid)
+    sim.remove()
+
+    thread.stop()
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert events.get(timeout=10) == ("state", "closed")
+
+
+def test_sim_paths(tmp_path):
+    with pytest.raises(ReaderError, match="no virtual card"):
+        open_reader(f"sim:{tmp_path / 'nothing.json'}")
+    bad = tmp_path / "bad.nfc"
+    bad.write_text("Filetype: Flipper NFC device\nVersion: 9\n")
+    with pytest.raises(ReaderError, match="bad.nfc"):
+        open_reader(f"sim:{bad}")
+    good = tmp_path / "good.json"
+    save_image(new_blank_image("ntag215"), good)
+    reader = open_reader(f"sim:{good}")
+    assert originality.SIMULATED in reader.originality_keys
+    reader.close()
+
+
+def test_a_missing_usb_reader_is_said_in_words():
+    with pytest.raises(ReaderError) as exc:
+        open_reader("usb:ffff:fffe")
+    assert "usb:ffff:fffe" in str(exc.value)
+
+
+def test_originality_of_real_chips(dumps):
+    from memberdesk.nfc.sim.image import load_image
+
+    seen = {}
+    for path in sorted(dumps.glob("*.*")):
+        if path.suffix not in (".nfc", ".json"):
+            continue
+        image = load_image(path)
+        seen[path.name] = originality.check(image.uid, image.signature)
+        if seen[path.name] == originality.GENUINE:
+            changed = image.uid[:-1] + bytes([image.uid[-1] ^ 1])
+            assert originality.check(changed, image.signature) == originality.FAILED
+    assert seen.pop("ul21-mikron-nonxp-nosig-flipper-v3.nfc") == originality.ABSENT
+    assert set(seen.values()) == {originality.GENUINE} and len(seen) == 4
