@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDir,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
@@ -39,6 +45,9 @@ from memberdesk.widgets.card_tray import CardTray
 from memberdesk.widgets.tier_badge import TierLook
 
 log = logging.getLogger(__name__)
+
+# A plain name for the call, so that lupdate finds every string below.
+translate = QCoreApplication.translate
 
 DEFAULT_LANGUAGE = "zh_CN"
 STATION_ZONE = ZoneInfo("Asia/Shanghai")
@@ -104,8 +113,10 @@ def tier_looks(sessions: sessionmaker[Session]) -> dict[str, TierLook]:
     colours = {spec.code: spec.colour for spec in TIERS}
     with sessions() as s:
         colours.update({t.code: t.colour for t in s.scalars(select(Tier))})
-    return {code: TierLook(words.tier_name(code), colour)
-            for code, colour in colours.items()}
+    return {
+        code: TierLook(words.tier_name(code), colour)
+        for code, colour in colours.items()
+    }
 
 
 def apply_language(app: QCoreApplication, lang: str | None) -> list[QTranslator]:
@@ -118,8 +129,7 @@ def apply_language(app: QCoreApplication, lang: str | None) -> list[QTranslator]
     lang = lang or DEFAULT_LANGUAGE
     installed: list[QTranslator] = []
     if lang == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English,
-                                   QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale("en_US"))
         return installed
     QLocale.setDefault(QLocale(lang))
     ours = paths.translation_file(lang)
@@ -160,6 +170,8 @@ def apply_look(app: QApplication) -> list[str]:
     if not chosen:
         log.warning("no CJK font found; Chinese may render as boxes")
     log.debug("fonts: %s", chosen or [fallback])
+    # The style sheet names its images as icons:NAME.svg.
+    QDir.addSearchPath("icons", str(paths.resource("icons")))
     app.setStyleSheet(paths.style_sheet())
     return chosen
 
@@ -172,8 +184,7 @@ def create_main_window(
     tiers = tier_looks(station.sessions)
     members = MembersPage(station.sessions, tiers, zone=station.zone)
     issuance = IssuancePage(station.sessions, station.desk, bridge, tiers)
-    door = DoorPage(station.sessions, station.door, bridge, tiers,
-                    zone=station.zone)
+    door = DoorPage(station.sessions, station.door, bridge, tiers, zone=station.zone)
     issuance.card_encoded.connect(lambda _result: members.refresh())
     window = MainWindow(
         station.name,
@@ -189,15 +200,11 @@ def create_main_window(
     if station.cards_dir is not None and station.reader_path.startswith("sim"):
         tray = CardTray(station.cards_dir)
         _wire_tray(tray, bridge, window)
-        window.add_side_panel("card_tray", _tr("Card tray"), tray)
+        window.add_side_panel("card_tray", translate("Console", "Card tray"), tray)
     window.show_page("members")
     if start_reader:
         bridge.start()
     return window
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Console", text)
 
 
 def _wire_tray(tray: CardTray, bridge: ReaderBridge, window: MainWindow) -> None:
@@ -207,13 +214,16 @@ def _wire_tray(tray: CardTray, bridge: ReaderBridge, window: MainWindow) -> None
     def place(name: str) -> None:
         sim = bridge.sim
         if sim is None:
-            window.note(_tr("The simulated reader is not open yet."))
+            window.note(translate("Console", "The simulated reader is not open yet."))
             return
         try:
             sim.place(name)
         except (ImageFormatError, OSError) as exc:
-            window.note(_tr("This card file cannot be used: %1")
-                        .replace("%1", str(exc)))
+            window.note(
+                translate("Console", "This card file cannot be used: %1").replace(
+                    "%1", str(exc)
+                )
+            )
             return
         tray.set_placed(Path(name))
 
@@ -235,12 +245,13 @@ def _application() -> QApplication:
 
 
 def _fail(message: str) -> int:
-    QMessageBox.critical(None, _tr("memberdesk cannot start"), message)
+    QMessageBox.critical(None, translate("Console", "memberdesk cannot start"), message)
     return EXIT_FAILED
 
 
 def run(db: str | None, reader: str, lang: str | None) -> int:
     """Open the console on `db` with the reader at `reader`."""
+    from memberdesk.console import demo
     from memberdesk.services.secrets import store_for
 
     app = _application()
@@ -251,8 +262,12 @@ def run(db: str | None, reader: str, lang: str | None) -> int:
         engine, sessions = open_database(db)
     except DatabaseError as exc:
         return _fail(str(exc))
+    # The simulator gets a card tray, with the cards kept beside the database.
+    cards = demo.default_cards_dir(db) if reader.startswith("sim") else None
     # The OS keyring is reached lazily, on the first card job, not here.
-    station = build_station(sessions, store_for(sessions), reader_path=reader)
+    station = build_station(
+        sessions, store_for(sessions), reader_path=reader, cards_dir=cards
+    )
     window = create_main_window(station)
     window.show()
     log.debug("main window shown")
@@ -283,8 +298,13 @@ def run_demo(fresh: bool, lang: str | None) -> int:
         store = DemoSecretStore(sessions)
     except (DatabaseError, SecretStoreError) as exc:
         return _fail(str(exc))
-    station = build_station(sessions, store, reader_path="sim",
-                            staff=_tr("demo"), cards_dir=cards)
+    station = build_station(
+        sessions,
+        store,
+        reader_path="sim",
+        staff=translate("Console", "demo"),
+        cards_dir=cards,
+    )
     window = create_main_window(station)
     window.show()
     code = app.exec()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -69,7 +70,10 @@ class MainWindow(QMainWindow):
         self.rail.setObjectName("navRail")
         self.rail.setAccessibleName(self.tr("Pages"))
         self.rail.setIconSize(QSize(22, 22))
-        self.rail.setFixedWidth(150)
+        self.rail.setFixedWidth(168)
+        self.rail.setFrameShape(QFrame.Shape.NoFrame)
+        self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rail.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget(self)
         for number, entry in enumerate(self._pages, start=1):
             item = QListWidgetItem(QIcon(entry.icon), entry.widget.page_title())
@@ -78,9 +82,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(entry.widget)
             if number <= 9:
                 shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-                shortcut.activated.connect(
-                    lambda n=number - 1: self.show_page_at(n)
-                )
+                shortcut.activated.connect(lambda n=number - 1: self.show_page_at(n))
         self.rail.currentRowChanged.connect(self._row_changed)
 
         central = QWidget(self)
@@ -95,8 +97,12 @@ class MainWindow(QMainWindow):
         self.staff_label = QLabel(self.tr("Staff: %1").replace("%1", staff))
         self.reader_label = QLabel(self)
         self.sync_label = QLabel(self.tr("Sync: not configured"))
-        for label in (self.station_label, self.staff_label, self.reader_label,
-                      self.sync_label):
+        for label in (
+            self.station_label,
+            self.staff_label,
+            self.reader_label,
+            self.sync_label,
+        ):
             label.setObjectName("statusField")
             self.statusBar().addPermanentWidget(label)
         self._show_reader_state(bridge.state, bridge.state_detail)

@@ -40,9 +40,9 @@ class ReaderBridge(QObject):
     tap_unhandled = Signal()
     #: A handler reported progress: (owner, step code).
     step_reported = Signal(object, str)
-    #: A handler asks a yes/no question: (question code, detail in English).
-    #: Answer with answer(); the reader thread waits for it.
-    confirm_requested = Signal(str, str)
+    #: A handler asks a yes/no question: (owner, question code, detail in
+    #: English). Answer with answer(); the reader thread waits for it.
+    confirm_requested = Signal(object, str, str)
 
     def __init__(self, path: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +77,9 @@ class ReaderBridge(QObject):
             self._thread.join(timeout)
             if self._thread.is_alive():
                 log.warning("the reader thread did not stop within %s s", timeout)
+
+    def is_running(self) -> bool:
+        return self._thread.is_alive()
 
     @property
     def sim(self) -> object | None:
@@ -118,7 +121,7 @@ class ReaderBridge(QObject):
         """Called by a handler to report progress; safe from any thread."""
         self.step_reported.emit(owner, step)
 
-    def ask(self, question: str, detail: str) -> bool:
+    def ask(self, owner: object, question: str, detail: str) -> bool:
         """Ask the GUI a yes/no question and wait for the answer.
 
         Called on the reader thread only: it blocks that thread, never the
@@ -128,7 +131,7 @@ class ReaderBridge(QObject):
             raise RuntimeError("ask() would block the GUI thread")
         self._answer.clear()
         self._answer_value = False
-        self.confirm_requested.emit(question, detail)
+        self.confirm_requested.emit(owner, question, detail)
         while not self._answer.wait(_ANSWER_POLL):
             if self._stopping.is_set():
                 return False

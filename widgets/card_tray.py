@@ -38,12 +38,14 @@ class CardTray(QWidget):
     def __init__(self, folder: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cardTray")
+        self.setMaximumWidth(280)
         self._folder = folder
         self._extra: list[Path] = []
         self._placed: Path | None = None
 
         self.cards = QListWidget(self)
         self.cards.setObjectName("cardTrayList")
+        self.cards.setAccessibleName(self.tr("Virtual cards"))
         self.cards.itemDoubleClicked.connect(lambda _item: self._place())
         self.cards.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.on_reader = QLabel(self)
@@ -60,7 +62,6 @@ class CardTray(QWidget):
         buttons.addWidget(self.place_button)
         buttons.addWidget(self.take_off_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Virtual cards"), self))
         layout.addWidget(self.cards, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.other_button)
@@ -72,7 +73,8 @@ class CardTray(QWidget):
         found: list[Path] = []
         if self._folder is not None and self._folder.is_dir():
             found = sorted(
-                p for p in self._folder.iterdir()
+                p
+                for p in self._folder.iterdir()
                 if p.suffix in CARD_SUFFIXES and not p.name.startswith(".")
             )
         return found + [p for p in self._extra if p not in found]
@@ -113,7 +115,9 @@ class CardTray(QWidget):
         if path is None:
             self.on_reader.setText(self.tr("The reader is empty."))
         else:
-            self.on_reader.setText(self.tr("On the reader: %1").replace("%1", path.stem))
+            self.on_reader.setText(
+                self.tr("On the reader: %1").replace("%1", path.stem)
+            )
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -127,7 +131,9 @@ class CardTray(QWidget):
 
     def _choose_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Virtual card file"), str(self._folder or Path.home()),
+            self,
+            self.tr("Virtual card file"),
+            str(self._folder or Path.home()),
             self.tr("Card images (*.json *.nfc)"),
         )
         if name:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -60,7 +61,7 @@ class MemberTableModel(QAbstractTableModel):
         tiers: Mapping[str, TierLook],
         zone: dt.tzinfo | None = None,
         sortable: Mapping[int, str] | None = None,
-        parent: object | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._fetch = fetch
@@ -161,8 +162,9 @@ class MemberTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
-             ) -> None:
+    def sort(
+        self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+    ) -> None:
         key = self._sortable.get(column)
         if key is None:
             return

@@ -43,9 +43,10 @@ def text_colour_for(background: QColor) -> QColor:
 class TierBadge(QLabel):
     """A rounded label in the tier's colour."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, point_size: int = 10) -> None:
         super().__init__(parent)
         self.setObjectName("tierBadge")
+        self._point_size = point_size
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hide()
 
@@ -59,7 +60,8 @@ class TierBadge(QLabel):
         # A per-instance sheet: the colour is data, not style.
         self.setStyleSheet(
             f"QLabel#tierBadge {{ background: {fill.name()}; color: {ink.name()};"
-            " border-radius: 6px; padding: 2px 12px; font-weight: 600; }"
+            f" font-size: {self._point_size}pt; font-weight: 600;"
+            " border-radius: 6px; padding: 2px 12px; }"
         )
         self.setText(look.label)
         self.show()

@@ -36,7 +36,7 @@ class VerdictPanel(QFrame):
         self.member = QLabel(self)
         self.member.setObjectName("verdictMember")
         self.member.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.badge = TierBadge(self)
+        self.badge = TierBadge(self, point_size=20)
 
         self.reason = QLabel(self)
         self.reason.setObjectName("verdictReason")

@@ -144,13 +144,15 @@ class DoorPage(QWidget):
         look = self._tiers.get(verdict.tier_code) if verdict.tier_code else None
         reason = words.reason_words(verdict.reason)
         if verdict.admitted:
-            self.verdict.show_verdict(panel.ADMIT, self.tr("ADMIT"), reason,
-                                      verdict.member_name, look)
+            self.verdict.show_verdict(
+                panel.ADMIT, self.tr("ADMIT"), reason, verdict.member_name, look
+            )
         elif verdict.reason == Reason.READ_FAILED:
             self.verdict.show_verdict(panel.WAIT, self.tr("TAP AGAIN"), reason)
         else:
-            self.verdict.show_verdict(panel.REFUSE, self.tr("DO NOT ADMIT"), reason,
-                                      verdict.member_name, look)
+            self.verdict.show_verdict(
+                panel.REFUSE, self.tr("DO NOT ADMIT"), reason, verdict.member_name, look
+            )
         self._remember(verdict.admitted, reason, verdict.member_name)
         self.verdict_shown.emit(verdict)
 
@@ -178,8 +180,10 @@ class DoorPage(QWidget):
             self.verdict.show_verdict(
                 panel.WAIT,
                 self.tr("Choose an event first"),
-                self.tr("This card was not checked in. Choose the event above, "
-                        "then tap the card again."),
+                self.tr(
+                    "This card was not checked in. Choose the event above, "
+                    "then tap the card again."
+                ),
             )
             self.verdict_shown.emit(result)
             return
@@ -190,18 +194,23 @@ class DoorPage(QWidget):
         if owner is not self:
             return
         log.info("door tap failed: %s", exc)
-        self.show_verdict(Verdict(Reason.READ_FAILED, self.event_id() or 0,
-                                  detail=str(exc)))
+        self.show_verdict(
+            Verdict(Reason.READ_FAILED, self.event_id() or 0, detail=str(exc))
+        )
 
     def _show_waiting(self) -> None:
         if self.event_id() is None:
             self.verdict.show_verdict(
-                panel.IDLE, self.tr("Choose an event"),
-                self.tr("Taps are checked in once an event is chosen."))
+                panel.IDLE,
+                self.tr("Choose an event"),
+                self.tr("Taps are checked in once an event is chosen."),
+            )
         else:
             self.verdict.show_verdict(
-                panel.IDLE, self.tr("Tap a card"),
-                self.tr("Members tap their card on the reader."))
+                panel.IDLE,
+                self.tr("Tap a card"),
+                self.tr("Members tap their card on the reader."),
+            )
 
     def _remember(self, admitted: bool, reason: str, name: str) -> None:
         now = dt.datetime.now(self._zone).strftime("%H:%M:%S")
@@ -216,5 +225,4 @@ class DoorPage(QWidget):
     def _event_label(self, row: EventRow) -> str:
         start = row.starts_at.astimezone(self._zone) if self._zone else row.starts_at
         end = row.ends_at.astimezone(self._zone) if self._zone else row.ends_at
-        return (f"{row.name} · {row.venue} · "
-                f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}")
+        return f"{row.name} · {row.venue} · {start:%Y-%m-%d %H:%M}–{end:%H:%M}"

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.console import words
 from memberdesk.console.reader_bridge import ReaderBridge
-from memberdesk.nfc.encoder import EncodeRefused, EncodeResult, Encoder
+from memberdesk.nfc.encoder import Encoder, EncodeRefused, EncodeResult
 from memberdesk.nfc.ntag import NtagLink
 from memberdesk.services.cardformat import card_code
 from memberdesk.services.cards import CardDesk, IssueJob, IssueRefused
@@ -66,12 +66,15 @@ class CardQueue:
         text = query.text.strip().lstrip("#").lower()
         if not text:
             return self._rows
-        return [r for r in self._rows
-                if text in r.name.lower() or text == str(r.id)
-                or r.phone_masked.endswith(text)]
+        return [
+            r
+            for r in self._rows
+            if text in r.name.lower()
+            or text == str(r.id)
+            or r.phone_masked.endswith(text)
+        ]
 
-    def fetch(self, query: MemberQuery, limit: int, offset: int
-              ) -> Sequence[MemberRow]:
+    def fetch(self, query: MemberQuery, limit: int, offset: int) -> Sequence[MemberRow]:
         return self._matching(query)[offset : offset + limit]
 
     def count(self, query: MemberQuery) -> int:
@@ -126,7 +129,7 @@ class IssuancePage(QWidget):
         for column in (member_table.JOINED, member_table.SPEND, member_table.CARD):
             self.table.hideColumn(column)
         self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self._update_buttons()
+            lambda *_: self._selection_changed()
         )
         self.table.doubleClicked.connect(lambda _i: self.start_encoding())
 
@@ -144,6 +147,7 @@ class IssuancePage(QWidget):
         self.checklist = QListWidget(self)
         self.checklist.setObjectName("issueChecklist")
         self.checklist.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.checklist.setMaximumHeight(140)
         for step in CHECKLIST:
             item = QListWidgetItem(words.step_words(step), self.checklist)
             item.setData(STEP_ROLE, step)
@@ -151,7 +155,11 @@ class IssuancePage(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("issueMessage")
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(
+        self.message.setProperty("tone", "error")
+        self.detail = QLabel(self)
+        self.detail.setObjectName("issueDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
 
@@ -182,6 +190,7 @@ class IssuancePage(QWidget):
         right.addWidget(self.activity)
         right.addWidget(self.checklist)
         right.addWidget(self.message)
+        right.addWidget(self.detail)
         right.addWidget(self.result)
         right.addStretch(1)
         columns = QHBoxLayout()
@@ -271,7 +280,7 @@ class IssuancePage(QWidget):
             encoder = Encoder(
                 desk,
                 job,
-                confirm=bridge.ask,
+                confirm=lambda question, text: bridge.ask(self, question, text),
                 progress=lambda step: bridge.report_step(self, step),
                 originality_keys=bridge.originality_keys,
             )
@@ -295,10 +304,11 @@ class IssuancePage(QWidget):
         job = self._job
         self._bridge.clear_handler(self)
         self._job = None
-        self.message.clear()
+        self._clear_message()
         self.activity.setText(self.tr("Done. The card can be taken off the reader."))
-        self.prompt.setText(self.tr("Card %1 is ready.")
-                            .replace("%1", card_code(result.card_number)))
+        self.prompt.setText(
+            self.tr("Card %1 is ready.").replace("%1", card_code(result.card_number))
+        )
         self.result_number.setText(card_code(result.card_number))
         self.result_member.setText(job.member_name if job else "")
         self.result_uid.setText(result.uid.hex(" ").upper())
@@ -311,21 +321,23 @@ class IssuancePage(QWidget):
     def _on_failed(self, owner: object, exc: object) -> None:
         if owner is not self:
             return
+        self.activity.clear()
         if isinstance(exc, EncodeRefused):
-            lead = words.encode_refused_words(exc.reason)
             if exc.reason in words.RESUMABLE:
-                lead += " " + self.tr("Tap the same card again to resume.")
+                hint = self.tr("Tap the same card again to resume.")
             else:
-                lead += " " + self.tr("Tap another card, or stop waiting.")
-            self._show_error(lead, str(exc))
+                hint = self.tr("Tap another card, or stop waiting.")
+            self._show_error(words.encode_refused_words(exc.reason), str(exc), hint)
             self.encode_failed.emit(exc.reason)
             return
-        self._show_error(self.tr("The card could not be read. Tap it again."),
-                         str(exc))
+        self._show_error(
+            self.tr("The card could not be read."), str(exc), self.tr("Tap it again.")
+        )
         self.encode_failed.emit("read_failed")
 
-    def _on_confirm(self, question: str, detail: str) -> None:
-        if self._bridge.handler_owner() is not self:
+    def _on_confirm(self, owner: object, question: str, detail: str) -> None:
+        # Answered even when another page is shown: the reader thread waits.
+        if owner is not self:
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -344,20 +356,41 @@ class IssuancePage(QWidget):
         # open(), not exec(): no nested event loop while the reader waits.
         box.open()
 
-    def _show_error(self, lead: str, detail: str) -> None:
-        self.message.setProperty("tone", "error")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
-        self.message.setText(f"{lead}\n{detail}" if detail else lead)
+    def _show_error(self, lead: str, detail: str, hint: str = "") -> None:
+        self.message.setText(f"{lead}\n{hint}" if hint else lead)
+        self.message.show()
+        # The detail comes from the card layer in English: kept for support.
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+    def _clear_message(self) -> None:
+        self.message.clear()
+        self.message.hide()
+        self.detail.clear()
+        self.detail.hide()
 
     def _reset_view(self) -> None:
         self.result.hide()
-        self.message.clear()
+        self._clear_message()
         self.activity.clear()
         for row in range(self.checklist.count()):
             self.checklist.item(row).setCheckState(Qt.CheckState.Unchecked)
         if self._job is None:
+            self._selection_changed()
+        self._update_buttons()
+
+    def _selection_changed(self) -> None:
+        if self._job is not None:
+            return
+        member = self.selected_member()
+        if member is None:
             self.prompt.setText(self.tr("Choose a member, then Encode card."))
+        else:
+            self.prompt.setText(
+                self.tr("%1 (#%2): press Encode card, then tap a blank card.")
+                .replace("%1", member.name)
+                .replace("%2", str(member.id))
+            )
         self._update_buttons()
 
     def _filter(self, text: str) -> None:
@@ -366,7 +399,9 @@ class IssuancePage(QWidget):
 
     def _update_buttons(self) -> None:
         waiting = self._job is not None
-        self.encode_button.setEnabled(not waiting and self.selected_member() is not None)
+        self.encode_button.setEnabled(
+            not waiting and self.selected_member() is not None
+        )
         self.cancel_button.setEnabled(waiting)
         self.table.setEnabled(not waiting)
         self.filter.setEnabled(not waiting)

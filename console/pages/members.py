@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,8 +39,7 @@ class MemberSource:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def fetch(self, query: MemberQuery, limit: int, offset: int
-              ) -> Sequence[MemberRow]:
+    def fetch(self, query: MemberQuery, limit: int, offset: int) -> Sequence[MemberRow]:
         with self._sessions() as s:
             return search_members(s, query.text, query.tier, limit, offset)
 
@@ -57,7 +58,7 @@ class MembersPage(QWidget):
         self,
         sessions: sessionmaker[Session],
         tiers: Mapping[str, TierLook],
-        zone: object | None = None,
+        zone: dt.tzinfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -125,6 +126,11 @@ class MembersPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self.setFocusProxy(self.search)
+        self._widths: list[int] = []
+        self._fit_columns()
+        # A model reset resets the header too; keep the widths people chose.
+        self.model.modelAboutToBeReset.connect(self._keep_widths)
+        self.model.modelReset.connect(self._restore_widths)
 
     def page_title(self) -> str:
         return self.tr("Members")
@@ -141,24 +147,36 @@ class MembersPage(QWidget):
         self._debounce.stop()
         query = MemberQuery(self.search.text().strip(), self.tier.currentData())
         self.model.set_query(query)
-        self._fit_columns()
 
     def refresh(self) -> None:
         """Reload the current query: a card was issued, a member changed."""
         self.model.reload()
 
     def _fit_columns(self) -> None:
-        widths = {member_table.ID: 70, member_table.NAME: 130,
-                  member_table.TIER: 110, member_table.PHONE: 130,
-                  member_table.CARD: 110, member_table.JOINED: 110}
+        widths = {
+            member_table.ID: 64,
+            member_table.NAME: 110,
+            member_table.TIER: 104,
+            member_table.PHONE: 116,
+            member_table.CARD: 110,
+            member_table.JOINED: 110,
+        }
         for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+
+    def _keep_widths(self) -> None:
+        header = self.table.horizontalHeader()
+        self._widths = [header.sectionSize(i) for i in range(header.count())]
+
+    def _restore_widths(self) -> None:
+        for column, width in enumerate(self._widths):
             self.table.setColumnWidth(column, width)
 
     def _show_count(self, total: int) -> None:
         self.count_label.setText(self.tr("%n member(s)", "", total))
         self.searched.emit(total)
 
-    def keyPressEvent(self, event: object) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         # Down from the search box goes straight to the results.
         if event.key() == Qt.Key.Key_Down and self.search.hasFocus():
             self.table.setFocus()

@@ -1,0 +1,77 @@
+"""Helpers for the GUI tests: virtual cards, encoding and taps by signal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+from memberdesk.console.main_window import MainWindow
+from memberdesk.nfc.encoder import EncodeResult
+from memberdesk.nfc.sim.image import (
+    bcc_pages,
+    load_image,
+    new_blank_image,
+    save_image,
+)
+from memberdesk.services.demo import local_time
+
+# A fixed day, and a door clock inside the demo salon's hours on it, so no
+# test depends on the wall clock.
+TODAY = dt.date(2026, 3, 10)
+DOOR_TIME = local_time(TODAY, 15, 0)
+TIMEOUT_MS = 10_000
+
+
+def shared_dumps() -> Path:
+    shared = os.environ.get("MEMBERDESK_SHARED")
+    base = (
+        Path(shared)
+        if shared
+        else Path(__file__).resolve().parents[2].parent / "shared"
+    )
+    return base / "fixtures" / "dumps"
+
+
+def blank_card(folder: Path, name: str, uid: bytes | None = None) -> Path:
+    path = folder / f"{name}.json"
+    save_image(new_blank_image("ntag215", uid), path)
+    return path
+
+
+def copy_onto_other_chip(card: Path, out: Path, uid: bytes) -> Path:
+    """The card's whole memory on a chip with another UID: a cloned card."""
+    image = load_image(card)
+    image.uid = uid
+    image.pages[0:9] = bcc_pages(uid)
+    save_image(image, out)
+    return out
+
+
+def foreign_card(folder: Path) -> Path:
+    source = shared_dumps() / "ntag216-ndef-url-youtube-flipper-v2.nfc"
+    assert source.is_file(), f"shared chip dumps not found at {source.parent}"
+    return Path(shutil.copy(source, folder / source.name))
+
+
+def encode_card(
+    qtbot: object, win: MainWindow, member_id: int, card: Path
+) -> EncodeResult:
+    """Encode member_id's card by placing `card` on the simulated reader."""
+    win.show_page("issuance")
+    page = win.page("issuance")
+    assert page.select_member(member_id), f"member {member_id} not in the queue"
+    with qtbot.waitSignal(page.waiting_for_card, timeout=TIMEOUT_MS):
+        page.encode_button.click()
+    with qtbot.waitSignal(page.card_encoded, timeout=TIMEOUT_MS) as blocker:
+        win.bridge.sim.place(card)
+    return blocker.args[0]
+
+
+def tap(qtbot: object, win: MainWindow, card: Path) -> object:
+    """Place `card` on the reader at the door; return what the door showed."""
+    door = win.page("door")
+    with qtbot.waitSignal(door.verdict_shown, timeout=TIMEOUT_MS) as blocker:
+        win.bridge.sim.place(card)
+    return blocker.args[0]
