@@ -210,10 +210,11 @@ def require_member(session: Session, member_id: int) -> Member:
 
 
 def diamond_members_without_card(session: Session, limit: int = 500) -> list[MemberRow]:
-    """Diamond members with no active card and none being encoded.
+    """Diamond members with no active card: the card issuer's queue.
 
-    This is the card issuer's queue.
+    A member whose card was left half-encoded stays in the queue; preparing
+    the job again resumes that card.
     """
-    held = exists().where(and_(Card.member_id == Member.id, Card.status.in_(CARD_HELD)))
+    held = exists().where(and_(Card.member_id == Member.id, Card.status == "active"))
     stmt = _rows_query().where(Member.tier_code == "diamond", ~held)
     return _to_rows(session.execute(_page(stmt, limit, 0)))
