@@ -47,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="interface language (default: Simplified Chinese)",
     )
+    p.add_argument(
+        "--secrets",
+        default=None,
+        metavar="STORE",
+        help="where card keys live: keyring (default) or file:PATH, an encrypted "
+        "file whose passphrase comes from MEMBERDESK_SECRETS_PASSPHRASE or a prompt",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def cmd(name: str, help: str, json_flag: bool = True) -> argparse.ArgumentParser:
@@ -115,7 +122,62 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--reader", required=True, default=argparse.SUPPRESS)
     chk.add_argument("--once", action="store_true", help="stop after one tap")
     chk.add_argument("--station", default=None, help="this desk's name")
+    _audit_and_staff(sub)
     return p
+
+
+def _audit_and_staff(sub: argparse._SubParsersAction) -> None:
+    """`audit verify|list` and `staff add|list`; credentials as --user LOGIN."""
+    user_help = (
+        "sign in as LOGIN; the password comes from MEMBERDESK_PASSWORD or a prompt"
+    )
+
+    def action(
+        parent: argparse._SubParsersAction, name: str, help: str
+    ) -> argparse.ArgumentParser:
+        c = parent.add_parser(name, help=help, description=help)
+        c.add_argument("--db", default=argparse.SUPPRESS, help="SQLAlchemy URL")
+        c.add_argument("--json", action="store_true", help="machine-readable")
+        return c
+
+    audit = sub.add_parser("audit", help="check and read the audit log")
+    audit_sub = audit.add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    verify = action(
+        audit_sub,
+        "verify",
+        "check the audit chain; exit 1 names the first entry altered or removed",
+    )
+    verify.add_argument(
+        "--anchor",
+        type=Path,
+        default=None,
+        help="the anchor file to compare with (default: this station's)",
+    )
+    listing = action(audit_sub, "list", "show the newest audit entries")
+    listing.add_argument("--user", help=user_help)
+    listing.add_argument("--limit", type=int, default=50)
+
+    staff = sub.add_parser("staff", help="staff accounts")
+    staff_sub = staff.add_subparsers(
+        dest="staff_command", metavar="ACTION", required=True
+    )
+    add = action(
+        staff_sub,
+        "add",
+        "add a staff member (on a database without staff: the first admin); the "
+        "new password comes from MEMBERDESK_NEW_PASSWORD or a prompt",
+    )
+    add.add_argument("--user", help=user_help)
+    add.add_argument("--login", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument(
+        "--role", required=True, choices=["admin", "operator", "issuer", "door"]
+    )
+    action(staff_sub, "list", "list staff accounts").add_argument(
+        "--user", help=user_help
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -125,8 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     logsetup.configure(verbose=args.verbose)
     command = args.command or "gui"
-    if command == "card":
-        command = f"card-{args.card_command}"
+    if command in ("card", "audit", "staff"):
+        command = f"{command}-{getattr(args, command + '_command')}"
     handler = _commands()[command]
     try:
         return handler(args)
@@ -151,6 +213,7 @@ def _fail(args: argparse.Namespace, exc: CommandFailed) -> None:
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
     from memberdesk.console import commands
+    from memberdesk.console import security_commands as security
 
     return {
         "gui": commands.run_gui,
@@ -162,6 +225,10 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         "card-encode": commands.card_encode,
         "card-read": commands.card_read,
         "checkin": commands.checkin,
+        "audit-verify": security.audit_verify,
+        "audit-list": security.audit_list,
+        "staff-add": security.staff_add,
+        "staff-list": security.staff_list,
     }
 
 

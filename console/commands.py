@@ -29,6 +29,15 @@ def _emit(args: argparse.Namespace, data: object, text: str) -> None:
         print(text)
 
 
+def secrets_passphrase() -> str:
+    """The secret file's passphrase, asked for only in a terminal."""
+    if not sys.stdin.isatty():
+        return ""
+    import getpass
+
+    return getpass.getpass("passphrase of the secret file: ")
+
+
 def _reader(path: str):  # noqa: ANN202
     from memberdesk.nfc.reader import ReaderError, open_reader
 
@@ -146,7 +155,8 @@ def card_encode(args: argparse.Namespace) -> int:
 
     _engine, sessions = _open(args)
     try:
-        desk = CardDesk(sessions, store_for(sessions))
+        store = store_for(sessions, getattr(args, "secrets", None), secrets_passphrase)
+        desk = CardDesk(sessions, store)
         job = desk.prepare(args.member)
     except IssueRefused as exc:
         raise CommandFailed(str(exc), EXIT_REFUSED, exc.reason) from exc

@@ -7,8 +7,10 @@ and its PACK the next 2; the card records which card key it used.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
+import logging
 import os
 from dataclasses import dataclass
 
@@ -20,8 +22,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from memberdesk.services.audit import AuditLog
 from memberdesk.services.models import Setting, SigningKey, utcnow
+from memberdesk.services.permissions import Action, Actor, require
 from memberdesk.services.secrets import SecretStore, SecretStoreError
+
+log = logging.getLogger(__name__)
 
 FACTORY_PWD = b"\xff\xff\xff\xff"
 FACTORY_PACK = b"\x00\x00"
@@ -58,8 +64,10 @@ def _setting(session: Session, key: str) -> str | None:
     return None if row is None else row.value
 
 
-def create_keys(session: Session, store: SecretStore) -> IssuerKeys:
-    """Make a fresh signing key and card key, next ids, and make them current."""
+def _new_signing_key(
+    session: Session, store: SecretStore
+) -> tuple[int, Ed25519PrivateKey]:
+    """A fresh signing key under the next id, private half in the store."""
     next_id = (
         session.scalar(
             select(SigningKey.key_id).order_by(SigningKey.key_id.desc()).limit(1)
@@ -71,6 +79,12 @@ def create_keys(session: Session, store: SecretStore) -> IssuerKeys:
     session.add(
         SigningKey(key_id=next_id, public_key=_raw_public(signing), created_at=utcnow())
     )
+    return next_id, signing
+
+
+def create_keys(session: Session, store: SecretStore) -> IssuerKeys:
+    """Make a fresh signing key and card key, next ids, and make them current."""
+    next_id, signing = _new_signing_key(session, store)
 
     card_key_id = int(_setting(session, "card_key_id") or 0) + 1
     secret = os.urandom(32)
@@ -114,3 +128,60 @@ def public_keys(session: Session) -> dict[int, tuple[Ed25519PublicKey, object]]:
         row.key_id: (Ed25519PublicKey.from_public_bytes(row.public_key), row.retired_at)
         for row in session.scalars(select(SigningKey))
     }
+
+
+class KeyChangeRefused(Exception):
+    """A key rotation or retirement that would leave the station unable to work."""
+
+
+def rotate_signing_key(
+    session: Session, store: SecretStore, actor: Actor, audit: AuditLog
+) -> int:
+    """A new current signing key; older keys stay valid until retired.
+
+    Run it in a `writing` transaction: the key row, the setting and the audit
+    entry commit together. Returns the new key id.
+    """
+    require(actor, Action.MANAGE_KEYS)
+    old = _setting(session, "signing_key_id")
+    key_id, signing = _new_signing_key(session, store)
+    session.merge(Setting(key="signing_key_id", value=str(key_id)))
+    session.flush()
+    audit.append(
+        session,
+        actor,
+        "signing_key_rotated",
+        "signing_key",
+        key_id,
+        {"current_key_id": None if old is None else int(old)},
+        {"current_key_id": key_id, "public_key": _raw_public(signing).hex()},
+    )
+    log.info("signing key %s is now current (was %s)", key_id, old)
+    return key_id
+
+
+def retire_key(
+    session: Session, key_id: int, at: dt.datetime, actor: Actor, audit: AuditLog
+) -> None:
+    """Refuse cards signed by `key_id` from `at` on; the current key cannot go."""
+    require(actor, Action.MANAGE_KEYS)
+    row = session.get(SigningKey, key_id)
+    if row is None:
+        raise KeyChangeRefused(f"there is no signing key {key_id}")
+    if _setting(session, "signing_key_id") == str(key_id):
+        raise KeyChangeRefused(
+            f"signing key {key_id} is the current one; rotate to a new key first"
+        )
+    before = {"retired_at": row.retired_at}
+    row.retired_at = at
+    session.flush()
+    audit.append(
+        session,
+        actor,
+        "signing_key_retired",
+        "signing_key",
+        key_id,
+        before,
+        {"retired_at": at},
+    )
+    log.info("signing key %s retired from %s", key_id, at.isoformat())
