@@ -35,11 +35,13 @@ from memberdesk.console.pages.issuance import IssuancePage
 from memberdesk.console.pages.members import MembersPage
 from memberdesk.console.reader_bridge import ReaderBridge
 from memberdesk.resources import paths
+from memberdesk.services.audit import AuditLog
 from memberdesk.services.cards import CardDesk, station_setting
 from memberdesk.services.catalogue import TIERS
 from memberdesk.services.checkin import Door
 from memberdesk.services.db import DatabaseError, open_database
-from memberdesk.services.models import Tier
+from memberdesk.services.models import Tier, utcnow
+from memberdesk.services.permissions import Actor
 from memberdesk.services.secrets import SecretStore
 from memberdesk.widgets.card_tray import CardTray
 from memberdesk.widgets.tier_badge import TierLook
@@ -78,6 +80,7 @@ class Station:
     staff: str = "—"
     cards_dir: Path | None = None
     zone: dt.tzinfo = field(default=STATION_ZONE)
+    actor: Actor | None = None  # the staff member signed in at this station
 
 
 def build_station(
@@ -88,6 +91,8 @@ def build_station(
     staff: str = "—",
     cards_dir: Path | None = None,
     clock: Callable[[], dt.datetime] | None = None,
+    actor: Actor | None = None,
+    audit: AuditLog | None = None,
 ) -> Station:
     """Compose the station's services; nothing here touches Qt or a reader.
 
@@ -100,11 +105,12 @@ def build_station(
         name=name,
         sessions=sessions,
         store=store,
-        desk=CardDesk(sessions, store),
-        door=Door(sessions, name, clock=clock) if clock else Door(sessions, name),
+        desk=CardDesk(sessions, store, audit=audit),
+        door=Door(sessions, name, clock=clock or utcnow, audit=audit),
         reader_path=reader_path,
-        staff=staff,
+        staff=actor.display_name if actor else staff,
         cards_dir=cards_dir,
+        actor=actor,
     )
 
 
@@ -183,8 +189,14 @@ def create_main_window(
     bridge = bridge or ReaderBridge(station.reader_path)
     tiers = tier_looks(station.sessions)
     members = MembersPage(station.sessions, tiers, zone=station.zone)
-    issuance = IssuancePage(station.sessions, station.desk, bridge, tiers)
-    door = DoorPage(station.sessions, station.door, bridge, tiers, zone=station.zone)
+
+    def actor() -> Actor | None:
+        return station.actor
+
+    issuance = IssuancePage(station.sessions, station.desk, bridge, tiers, actor=actor)
+    door = DoorPage(
+        station.sessions, station.door, bridge, tiers, zone=station.zone, actor=actor
+    )
     issuance.card_encoded.connect(lambda _result: members.refresh())
     window = MainWindow(
         station.name,
@@ -280,6 +292,8 @@ def run(db: str | None, reader: str, lang: str | None) -> int:
 def run_demo(fresh: bool, lang: str | None) -> int:
     """The demo: a seeded database, the simulated reader and a card tray."""
     from memberdesk.console import demo
+    from memberdesk.services import staff
+    from memberdesk.services.anchors import anchor_for
     from memberdesk.services.secrets import DemoSecretStore, SecretStoreError
 
     app = _application()
@@ -290,20 +304,26 @@ def run_demo(fresh: bool, lang: str | None) -> int:
     if fresh:
         _wipe_demo(db_path, cards)
     first_run = not db_path.exists()
+    url = f"sqlite:///{db_path}"
     try:
-        engine, sessions = open_database(f"sqlite:///{db_path}")
+        engine, sessions = open_database(url)
+        name = station_setting(sessions, "station_name", "demo")
+        audit = AuditLog(name, anchor_for(url))
         if first_run:
             log.info("seeding the demo in %s", folder)
-            demo.seed(sessions, cards)
+            demo.seed(sessions, cards, audit=audit)
         store = DemoSecretStore(sessions)
-    except (DatabaseError, SecretStoreError) as exc:
+        actor = staff.demo_actor(sessions, name)
+    except (DatabaseError, SecretStoreError, staff.StaffError) as exc:
         return _fail(str(exc))
     station = build_station(
         sessions,
         store,
+        name=name,
         reader_path="sim",
-        staff=translate("Console", "demo"),
         cards_dir=cards,
+        actor=actor,
+        audit=audit,
     )
     window = create_main_window(station)
     window.show()
@@ -315,7 +335,7 @@ def run_demo(fresh: bool, lang: str | None) -> int:
 
 def _wipe_demo(db_path: Path, cards: Path) -> None:
     """Delete the demo database and its virtual cards, nothing else."""
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", ".audit-anchor.json"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     if cards.is_dir():
         for card in cards.iterdir():

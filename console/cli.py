@@ -111,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="overwrite a foreign card or another member's card",
     )
     enc.add_argument("--json", action="store_true")
+    enc.add_argument(
+        "--user",
+        help="sign in as LOGIN (password from MEMBERDESK_PASSWORD or a prompt); "
+        "a demo database acts as its demo admin without one",
+    )
 
     read = card_sub.add_parser("read", help="read and verify a card")
     read.add_argument("--db", default=argparse.SUPPRESS)
@@ -118,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("--json", action="store_true")
 
     chk = cmd("checkin", "check members in at an event by card tap")
+    chk.add_argument(
+        "--user",
+        help="sign in as LOGIN (password from MEMBERDESK_PASSWORD or a prompt); "
+        "a demo database acts as its demo admin without one",
+    )
+
     chk.add_argument("--event", type=int, required=True)
     chk.add_argument("--reader", required=True, default=argparse.SUPPRESS)
     chk.add_argument("--once", action="store_true", help="stop after one tap")

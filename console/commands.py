@@ -8,7 +8,7 @@ import socket
 import sys
 import threading
 
-from memberdesk.console.cli import EXIT_OK, EXIT_REFUSED, CommandFailed
+from memberdesk.console.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, CommandFailed
 
 STATION_DEFAULT = socket.gethostname() or "station"
 
@@ -47,6 +47,36 @@ def _reader(path: str):  # noqa: ANN202
         raise CommandFailed(str(exc)) from exc
 
 
+def _audit(args: argparse.Namespace):  # noqa: ANN202
+    from memberdesk.services.anchors import anchor_for
+    from memberdesk.services.audit import AuditLog
+    from memberdesk.services.db import default_url
+
+    url = getattr(args, "db", None) or default_url()
+    return AuditLog(
+        args.station if getattr(args, "station", None) else STATION_DEFAULT,
+        anchor_for(url),
+    )
+
+
+def _acting(args: argparse.Namespace, sessions, audit):  # noqa: ANN001, ANN202
+    """Who runs the command: --user LOGIN, or the demo admin of a demo database."""
+    from memberdesk.console.security_commands import PASSWORD_ENV, _secret
+    from memberdesk.services import staff
+
+    station = audit.station
+    try:
+        if getattr(args, "user", None):
+            service = staff.StaffService(sessions, staff.password_hasher(), audit)
+            password = _secret(PASSWORD_ENV, f"password for {args.user}: ")
+            return service.sign_in(args.user, password, station)
+        return staff.demo_actor(sessions, station)
+    except staff.SignInFailed as exc:
+        raise CommandFailed(str(exc), EXIT_REFUSED, exc.reason) from exc
+    except staff.StaffError as exc:
+        raise CommandFailed(str(exc), EXIT_USAGE, "no_user") from exc
+
+
 def seed_demo(args: argparse.Namespace) -> int:
     from memberdesk.console import demo
     from memberdesk.services.demo import DemoError
@@ -54,7 +84,7 @@ def seed_demo(args: argparse.Namespace) -> int:
     _engine, sessions = _open(args)
     cards = args.cards or demo.default_cards_dir(getattr(args, "db", None))
     try:
-        summary = demo.seed(sessions, cards, members=args.members)
+        summary = demo.seed(sessions, cards, members=args.members, audit=_audit(args))
     except DemoError as exc:
         raise CommandFailed(str(exc), EXIT_REFUSED, "not_empty") from exc
     _emit(args, summary, demo.describe(summary))
@@ -154,12 +184,16 @@ def card_encode(args: argparse.Namespace) -> int:
     from memberdesk.services.secrets import SecretStoreError, store_for
 
     _engine, sessions = _open(args)
+    audit = _audit(args)
+    actor = _acting(args, sessions, audit)
     try:
         store = store_for(sessions, getattr(args, "secrets", None), secrets_passphrase)
-        desk = CardDesk(sessions, store)
-        job = desk.prepare(args.member)
+        desk = CardDesk(sessions, store, audit=audit)
+        job = desk.prepare(args.member, actor)
     except IssueRefused as exc:
         raise CommandFailed(str(exc), EXIT_REFUSED, exc.reason) from exc
+    except PermissionError as exc:
+        raise CommandFailed(str(exc), EXIT_REFUSED, "not_allowed") from exc
     except SecretStoreError as exc:
         raise CommandFailed(str(exc), reason="no_keys") from exc
 
@@ -249,6 +283,7 @@ def checkin(args: argparse.Namespace) -> int:
     from memberdesk.nfc.reader import tap_once
     from memberdesk.services.checkin import Door
     from memberdesk.services.events import UnknownEvent, require_event
+    from memberdesk.services.permissions import Action, require
     from memberdesk.services.reasons import WORDS
 
     _engine, sessions = _open(args)
@@ -257,7 +292,13 @@ def checkin(args: argparse.Namespace) -> int:
             require_event(s, args.event)
         except UnknownEvent as exc:
             raise CommandFailed(str(exc), EXIT_REFUSED, "unknown_event") from exc
-    door = Door(sessions, args.station or STATION_DEFAULT)
+    audit = _audit(args)
+    actor = _acting(args, sessions, audit)
+    try:
+        require(actor, Action.CHECK_IN)
+    except PermissionError as exc:
+        raise CommandFailed(str(exc), EXIT_REFUSED, "not_allowed") from exc
+    door = Door(sessions, audit.station, audit=audit)
     reader = _reader(args.reader)
     stop = threading.Event()
     code = EXIT_OK
@@ -266,7 +307,12 @@ def checkin(args: argparse.Namespace) -> int:
             read = tap_once(reader, read_message, stop, wait_removal=not args.once)
             if read is None:
                 break
-            verdict = door.decide_card(args.event, read.uid, read.message or b"")
+            try:
+                verdict = door.decide_card(
+                    args.event, read.uid, read.message or b"", actor
+                )
+            except PermissionError as exc:
+                raise CommandFailed(str(exc), EXIT_REFUSED, "not_allowed") from exc
             _emit(
                 args,
                 {

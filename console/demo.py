@@ -8,7 +8,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from memberdesk.services import keys
+from memberdesk.services import keys, staff
+from memberdesk.services.audit import AuditLog
 from memberdesk.services.db import data_dir
 from memberdesk.services.secrets import (
     DemoSecretStore,
@@ -36,8 +37,13 @@ def default_cards_dir(url: str | None) -> Path:
     return demo_dir() / "cards"
 
 
-def seed(sessions: sessionmaker[Session], cards: Path, members: int = 2000) -> dict:
-    """Seed the demo programme, its keys and blank NTAG215 virtual cards."""
+def seed(
+    sessions: sessionmaker[Session],
+    cards: Path,
+    members: int = 2000,
+    audit: AuditLog | None = None,
+) -> dict:
+    """Seed the demo programme, its keys, its admin and blank virtual cards."""
     from memberdesk.nfc.sim.image import new_blank_image, save_image
     from memberdesk.services.demo import seed_demo
 
@@ -58,6 +64,15 @@ def seed(sessions: sessionmaker[Session], cards: Path, members: int = 2000) -> d
             keys.create_keys(s, staging)
         for name, value in staging.items():
             store.put(name, value)
+
+    service = staff.StaffService(
+        sessions, staff.password_hasher(), audit or AuditLog("demo")
+    )
+    if service.needs_first_admin():
+        admin = service.create_first_admin(
+            staff.DEMO_LOGIN, "演示管理员", staff.DEMO_PASSWORD
+        )
+        service.set_pin(admin, admin.staff_id, staff.DEMO_PIN)
 
     cards.mkdir(parents=True, exist_ok=True)
     made = []

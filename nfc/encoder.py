@@ -87,6 +87,7 @@ class Encoder:
         self.originality_keys = originality_keys or {}
         self._pwd: bytes | None = None
         self._written = 0
+        self._uid = b""
 
     def _step(self, step: str, uid: bytes, detail: str = "") -> None:
         self.desk.journal(self.job, step, uid, detail)
@@ -110,6 +111,7 @@ class Encoder:
             ) from exc
 
     def _encode(self, link: NtagLink, uid: bytes) -> EncodeResult:
+        self._uid = uid
         # 1. Identify and read.
         # A NAK is also what a glitch looks like: ask twice before naming a
         # chip that has no GET_VERSION.
@@ -264,6 +266,7 @@ class Encoder:
     def _ask(self, question: str, text: str) -> None:
         if not self.confirm(question, text):
             raise EncodeRefused(question, f"not overwritten: {text}")
+        self.desk.note_overwrite(self.job, self._uid, text)
 
     def _authenticate(self, link: NtagLink, uid: bytes) -> None:
         # The derived password first, then the factory one (a resumed card,

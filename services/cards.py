@@ -16,7 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services import cardformat, keys
+from memberdesk.services.audit import AuditLog, writing
 from memberdesk.services.models import Card, CardJournal, Member, Setting, utcnow
+from memberdesk.services.permissions import Action, Actor, require
 from memberdesk.services.secrets import SecretStore
 
 log = logging.getLogger(__name__)
@@ -44,6 +46,7 @@ class IssueJob:
     member_name: str
     issued_on: dt.date
     resume_uid: bytes | None  # the chip an interrupted run was writing
+    actor: Actor | None = None  # who opened the job; checked again at the end
 
 
 @dataclass(frozen=True)
@@ -65,11 +68,13 @@ class CardDesk:
         store: SecretStore,
         card_host: str = cardformat.DEFAULT_CARD_HOST,
         domain: str = cardformat.DEFAULT_DOMAIN,
+        audit: AuditLog | None = None,
     ) -> None:
         self._sessions = sessions
         self._store = store
         self.card_host = card_host
         self.domain = domain
+        self._audit = audit or AuditLog("")
         self._keys: keys.IssuerKeys | None = None
 
     def issuer_keys(self) -> keys.IssuerKeys:
@@ -78,10 +83,11 @@ class CardDesk:
                 self._keys = keys.issuer_keys(s, self._store)
         return self._keys
 
-    def prepare(self, member_id: int) -> IssueJob:
+    def prepare(self, member_id: int, actor: Actor) -> IssueJob:
         """Open (or resume) the card job for a diamond member."""
+        require(actor, Action.ISSUE_CARDS)
         self.issuer_keys()  # fail before touching a chip if keys are missing
-        with self._sessions.begin() as s:
+        with writing(self._sessions) as s:
             member = s.get(Member, member_id)
             if member is None:
                 raise IssueRefused("unknown_member", f"no member with id {member_id}")
@@ -118,6 +124,15 @@ class CardDesk:
                         detail=f"member {member_id}",
                     )
                 )
+                self._audit.append(
+                    s,
+                    actor,
+                    "card_opened",
+                    "card",
+                    card.id,
+                    None,
+                    {"member_id": member_id, "card_number": card.card_number},
+                )
             return IssueJob(
                 card.id,
                 card.card_number,
@@ -126,6 +141,7 @@ class CardDesk:
                 member.name,
                 dt.datetime.now(STATION_ZONE).date(),
                 bytes.fromhex(card.uid) if card.uid else None,
+                actor,
             )
 
     def _next_card_number(self, s: Session) -> int:
@@ -208,8 +224,9 @@ class CardDesk:
         return cardformat.decode_message(message, self.domain)
 
     def complete(self, job: IssueJob, uid: bytes, chip: str, originality: str) -> None:
+        require(job.actor, Action.ISSUE_CARDS)
         k = self.issuer_keys()
-        with self._sessions.begin() as s:
+        with writing(self._sessions) as s:
             card = s.get(Card, job.card_id)
             card.status = "active"
             card.uid = uid.hex().upper()
@@ -228,7 +245,38 @@ class CardDesk:
                     at=utcnow(),
                 )
             )
+            self._audit.append(
+                s,
+                job.actor,
+                "card_encoded",
+                "card",
+                card.id,
+                {"status": "encoding"},
+                {
+                    "status": "active",
+                    "member_id": card.member_id,
+                    "card_number": card.card_number,
+                    "uid": card.uid,
+                    "chip": chip,
+                    "originality": originality,
+                    "key_id": card.key_id,
+                    "card_key_id": card.card_key_id,
+                },
+            )
         log.info("card %s encoded", cardformat.card_code(job.card_number))
+
+    def note_overwrite(self, job: IssueJob, uid: bytes, what: str) -> None:
+        """Record that the issuer confirmed overwriting a card that was in use."""
+        with writing(self._sessions) as s:
+            self._audit.append(
+                s,
+                job.actor,
+                "card_overwritten",
+                "chip",
+                uid.hex().upper(),
+                {"held": what},
+                {"card_number": job.card_number, "member_id": job.member_id},
+            )
 
 
 def station_setting(sessions: sessionmaker[Session], key: str, default: str) -> str:

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services import cardformat, keys
+from memberdesk.services.audit import AuditLog
 from memberdesk.services.models import (
     Card,
     CheckIn,
@@ -28,6 +29,7 @@ from memberdesk.services.models import (
     Registration,
     utcnow,
 )
+from memberdesk.services.permissions import Action, Actor, require
 from memberdesk.services.reasons import ADMITTING, Reason
 
 log = logging.getLogger(__name__)
@@ -66,11 +68,13 @@ class Door:
         station: str,
         clock: Callable[[], dt.datetime] = utcnow,
         domain: str = cardformat.DEFAULT_DOMAIN,
+        audit: AuditLog | None = None,
     ) -> None:
         self._sessions = sessions
         self.station = station
         self._clock = clock
         self._domain = domain
+        self._audit = audit or AuditLog(station)
         self._public_keys: dict | None = None
 
     def reload_keys(self) -> None:
@@ -82,14 +86,20 @@ class Door:
         return self._public_keys
 
     def decide_card(
-        self, event_id: int, uid: bytes, message: bytes, staff_id: int | None = None
+        self, event_id: int, uid: bytes, message: bytes, actor: Actor
     ) -> Verdict:
-        """Decide a card tap: `message` is the NDEF message read off chip `uid`."""
+        """Decide a card tap: `message` is the NDEF message read off chip `uid`.
+
+        The verdict, its check-in row and its audit entry commit together.
+        """
+        require(actor, Action.CHECK_IN)
+        staff_id = actor.staff_id
         now = self._clock()
         with self._sessions() as session:
             _begin_locked(session)
             try:
                 verdict = self._decide(session, event_id, uid, message, now, staff_id)
+                self._log(session, actor, verdict)
                 session.commit()
             except IntegrityError:
                 # Another desk admitted this member between our check and our
@@ -105,9 +115,26 @@ class Door:
                     staff_id,
                     facts=self._facts_for(session, message),
                 )
+                self._log(session, actor, verdict)
                 session.commit()
         log.info("scan at event %s: %s", event_id, verdict.reason.value)
         return verdict
+
+    def _log(self, session: Session, actor: Actor, verdict: Verdict) -> None:
+        self._audit.append(
+            session,
+            actor,
+            "checkin",
+            "checkin",
+            verdict.checkin_id,
+            None,
+            {
+                "event_id": verdict.event_id,
+                "member_id": verdict.member_id,
+                "verdict": verdict.reason.value,
+                "admitted": verdict.admitted,
+            },
+        )
 
     def _facts_for(self, session: Session, message: bytes) -> dict:
         card = cardformat.decode_message(message, self._domain)

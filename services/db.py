@@ -90,12 +90,32 @@ def _alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision; a clear error when it can't."""
+    """Bring the schema to the newest revision; a clear error when it can't.
+
+    On SQLite, foreign keys are off while migrating: Alembic's batch mode
+    rebuilds a table by dropping it, which other tables' keys would forbid.
+    The keys are checked once the migration is done.
+    """
+    sqlite = engine.dialect.name == "sqlite"
     try:
-        with engine.begin() as conn:
-            cfg = _alembic_config(engine)
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with conn.begin():
+                    cfg = _alembic_config(engine)
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    if sqlite:
+                        broken = conn.exec_driver_sql("PRAGMA foreign_key_check")
+                        if broken.first() is not None:
+                            raise DatabaseError(
+                                "the schema upgrade left broken references; "
+                                "the database was not changed"
+                            )
+            finally:
+                if sqlite:
+                    conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
     except OperationalError as exc:
         raise DatabaseError(_explain(engine, exc)) from exc
 

@@ -18,7 +18,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from memberdesk.services.catalogue import install_catalogue
-from memberdesk.services.models import Event, Member, Registration, Setting
+from memberdesk.services.models import Event, Member, Registration, Setting, Staff
 
 log = logging.getLogger(__name__)
 
@@ -245,7 +245,7 @@ def seed_demo(
     `today` give identical rows. Flushes; the caller commits, so the whole
     seed is one transaction.
 
-    Raises DemoError when the database already holds members.
+    Raises DemoError when the database already holds members or staff.
     """
     if members < 0:
         raise ValueError("members must not be negative")
@@ -253,9 +253,12 @@ def seed_demo(
     today = today or local_today()
     rng = random.Random(rng_seed)
 
-    if session.scalar(select(func.count()).select_from(Member)):
+    if session.scalar(select(func.count()).select_from(Member)) or session.scalar(
+        select(func.count()).select_from(Staff)
+    ):
         raise DemoError(
-            "the database already holds members; demo data needs an empty database"
+            "the database already holds members or staff; demo data needs an "
+            "empty database"
         )
     install_catalogue(session)
 

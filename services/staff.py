@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services.audit import AuditLog, serialise, writing
-from memberdesk.services.models import Staff, utcnow
+from memberdesk.services.models import Setting, Staff, utcnow
 from memberdesk.services.permissions import Action, Actor, Role, require
 
 log = logging.getLogger(__name__)
@@ -417,3 +417,23 @@ def _words(wait: dt.timedelta) -> str:
     if seconds < 120:
         return f"{seconds} s"
     return f"{(seconds + 59) // 60} min"
+
+
+DEMO_LOGIN = "demo"
+DEMO_PASSWORD = "demo1234"
+DEMO_PIN = "1234"
+
+
+def demo_actor(sessions: sessionmaker[Session], station: str) -> Actor:
+    """The demo admin of a demo database, without a password.
+
+    Made-up data only: a database not marked as demo refuses, so a real
+    station always signs in.
+    """
+    with sessions() as s:
+        if s.get(Setting, "demo") is None:
+            raise StaffError("sign in with --user LOGIN (this is not a demo database)")
+        row = s.scalar(select(Staff).where(Staff.login == DEMO_LOGIN))
+        if row is None or row.disabled:
+            raise StaffError("this demo database has no demo admin; seed it afresh")
+        return _actor(row, station)

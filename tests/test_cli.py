@@ -210,3 +210,94 @@ def test_console_script_is_installed(tmp_path):
     )
     assert "NTAG216" in out.stdout
     assert (tmp_path / "c.nfc").read_text().startswith("Filetype: Flipper NFC")
+
+
+def test_a_real_station_needs_a_signed_in_role(tmp_path, capsys, monkeypatch):
+    from memberdesk.services import keys
+    from memberdesk.services.catalogue import install_catalogue
+    from memberdesk.services.db import open_database
+    from memberdesk.services.models import Member, utcnow
+    from memberdesk.services.secrets import EncryptedFileSecretStore
+
+    url = f"sqlite:///{tmp_path / 'real.db'}"
+    secrets = tmp_path / "secrets.bin"
+    _engine, sessions = open_database(url)
+    with sessions.begin() as s:
+        install_catalogue(s)
+        keys.create_keys(s, EncryptedFileSecretStore(secrets, "pass phrase 1"))
+        member = Member(
+            name="王芳",
+            phone="13800138000",
+            phone_tail="8000",
+            tier_code="diamond",
+            joined_at=utcnow(),
+        )
+        s.add(member)
+        s.flush()
+        member_id = member.id
+    monkeypatch.setenv("MEMBERDESK_SECRETS_PASSPHRASE", "pass phrase 1")
+    monkeypatch.setenv("MEMBERDESK_PASSWORD", "first admin pw")
+    code, _ = run(
+        capsys,
+        "staff",
+        "add",
+        "--db",
+        url,
+        "--login",
+        "boss",
+        "--name",
+        "老板",
+        "--role",
+        "admin",
+        "--json",
+    )
+    assert code == 0
+    for login, role in (("door1", "door"), ("card1", "issuer")):
+        monkeypatch.setenv("MEMBERDESK_NEW_PASSWORD", f"{login} password")
+        code, _ = run(
+            capsys,
+            "staff",
+            "add",
+            "--db",
+            url,
+            "--user",
+            "boss",
+            "--login",
+            login,
+            "--name",
+            login,
+            "--role",
+            role,
+            "--json",
+        )
+        assert code == 0
+    card = tmp_path / "card.json"
+    run(capsys, "card", "new", "--out", str(card), "--json")
+    encode = (
+        "--secrets",
+        f"file:{secrets}",
+        "card",
+        "encode",
+        "--db",
+        url,
+        "--member",
+        str(member_id),
+        "--reader",
+        f"sim:{card}",
+        "--json",
+    )
+
+    code, out = run(capsys, *encode)
+    assert (code, out["reason"]) == (2, "no_user")
+    monkeypatch.setenv("MEMBERDESK_PASSWORD", "wrong password")
+    code, out = run(capsys, *encode, "--user", "card1")
+    assert (code, out["reason"]) == (1, "wrong_password")
+    monkeypatch.setenv("MEMBERDESK_PASSWORD", "door1 password")
+    code, out = run(capsys, *encode, "--user", "door1")
+    assert (code, out["reason"]) == (1, "not_allowed")
+    monkeypatch.setenv("MEMBERDESK_PASSWORD", "card1 password")
+    code, out = run(capsys, *encode, "--user", "card1")
+    assert code == 0 and out["chip"] == "NTAG215"
+
+    code, out = run(capsys, "audit", "verify", "--db", url, "--json")
+    assert code == 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +28,7 @@ from memberdesk.console.reader_bridge import ReaderBridge
 from memberdesk.nfc.cardread import read_message
 from memberdesk.services.checkin import Door, Verdict
 from memberdesk.services.events import EventRow, list_events
+from memberdesk.services.permissions import Actor
 from memberdesk.services.reasons import Reason
 from memberdesk.widgets import verdict as panel
 from memberdesk.widgets.tier_badge import TierLook
@@ -59,11 +60,13 @@ class DoorPage(QWidget):
         tiers: Mapping[str, TierLook],
         zone: dt.tzinfo | None = None,
         parent: QWidget | None = None,
+        actor: Callable[[], Actor | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("doorPage")
         self._sessions = sessions
         self._door = door
+        self._actor = actor
         self._bridge = bridge
         self._tiers = dict(tiers)
         self._zone = zone
@@ -163,13 +166,13 @@ class DoorPage(QWidget):
     def _install_handler(self) -> None:
         if not self._shown:
             return
-        event_id, door = self.event_id(), self._door
+        event_id, door, actor = self.event_id(), self._door, self._actor()
 
         def decide(tag: object) -> Verdict | NoEventChosen:
             read = read_message(tag)
             if event_id is None:
                 return NoEventChosen(read.uid)
-            return door.decide_card(event_id, read.uid, read.message or b"")
+            return door.decide_card(event_id, read.uid, read.message or b"", actor)
 
         self._bridge.set_handler(self, decide)
 

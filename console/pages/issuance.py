@@ -7,7 +7,7 @@ questions and its outcome come back through the reader bridge's signals.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +34,7 @@ from memberdesk.nfc.ntag import NtagLink
 from memberdesk.services.cardformat import card_code
 from memberdesk.services.cards import CardDesk, IssueJob, IssueRefused
 from memberdesk.services.members import MemberRow, diamond_members_without_card
+from memberdesk.services.permissions import Actor
 from memberdesk.services.secrets import SecretStoreError
 from memberdesk.widgets import member_table
 from memberdesk.widgets.member_table import MemberQuery, MemberTableModel
@@ -98,10 +99,12 @@ class IssuancePage(QWidget):
         bridge: ReaderBridge,
         tiers: Mapping[str, TierLook],
         parent: QWidget | None = None,
+        actor: Callable[[], Actor | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("issuancePage")
         self._desk = desk
+        self._actor = actor
         self._bridge = bridge
         self._job: IssueJob | None = None
         self._shown = False
@@ -247,7 +250,7 @@ class IssuancePage(QWidget):
             return
         self._reset_view()
         try:
-            job = self._desk.prepare(member.id)
+            job = self._desk.prepare(member.id, self._actor())
         except IssueRefused as exc:
             self._show_error(words.issue_refused_words(exc.reason), str(exc))
             self.encode_failed.emit(exc.reason)

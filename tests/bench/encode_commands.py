@@ -28,7 +28,8 @@ from memberdesk.services import keys
 from memberdesk.services.cards import CardDesk
 from memberdesk.services.catalogue import install_catalogue
 from memberdesk.services.db import open_database
-from memberdesk.services.models import Member, utcnow
+from memberdesk.services.models import Member, Staff, utcnow
+from memberdesk.services.permissions import Actor, Role
 from memberdesk.services.secrets import MemorySecretStore
 
 NFCPY_ACTIVATION = 2  # nfcpy's own 1A probe and GET_VERSION
@@ -54,6 +55,14 @@ def _desk(folder: Path) -> CardDesk:
         install_catalogue(s)
         keys.create_keys(s, store)
     return CardDesk(sessions, store)
+
+
+def _issuer(desk: CardDesk) -> Actor:
+    with desk._sessions.begin() as s:
+        row = Staff(login="issuer", display_name="制卡员", role="issuer")
+        s.add(row)
+        s.flush()
+        return Actor(row.id, row.login, row.display_name, Role.ISSUER, "bench")
 
 
 def _member(desk: CardDesk) -> int:
@@ -96,10 +105,11 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         desk = _desk(Path(tmp))
+        actor = _issuer(desk)
         ours, stock, air_ours, air_stock = [], [], [], []
         message = b""
         for _ in range(cards):
-            job = desk.prepare(_member(desk))
+            job = desk.prepare(_member(desk), actor)
             image = new_blank_image("ntag215")
             encoder = Encoder(desk, job)
             card = _tap(image, lambda tag, e=encoder: e.encode(NtagLink(tag)))

@@ -15,6 +15,7 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from actors import add_actor  # noqa: E402
 from guikit import DOOR_TIME, TIMEOUT_MS, TODAY  # noqa: E402
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler  # noqa: E402
 
@@ -98,6 +99,7 @@ def seeded(tmp_path: Path) -> tuple[Station, DemoSummary]:
         staff="—",
         cards_dir=tmp_path / "cards",
         clock=lambda: DOOR_TIME,
+        actor=add_actor(sessions, "admin"),
     )
     (tmp_path / "cards").mkdir()
     return station, summary

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import nfc.tag
+from actors import add_actor
 
 from memberdesk.nfc.encoder import Encoder
 from memberdesk.nfc.ntag import NtagLink
@@ -20,7 +21,7 @@ from memberdesk.nfc.sim.image import (
 from memberdesk.services import keys
 from memberdesk.services.cards import CardDesk
 from memberdesk.services.catalogue import install_catalogue
-from memberdesk.services.models import Member
+from memberdesk.services.models import Member, Setting
 from memberdesk.services.originality import SIMULATED
 
 SIM_KEYS = {SIMULATED: SIMULATOR_ORIGINALITY_PUBLIC_KEY}
@@ -30,8 +31,11 @@ NOW = dt.datetime(2026, 12, 4, 8, 0, tzinfo=dt.UTC)
 def setup_desk(sessions, store, **kw) -> CardDesk:
     with sessions.begin() as s:
         install_catalogue(s)
-        keys.create_keys(s, store)
-    return CardDesk(sessions, store, **kw)
+        if s.get(Setting, "signing_key_id") is None:
+            keys.create_keys(s, store)
+    desk = CardDesk(sessions, store, **kw)
+    desk.test_actor = add_actor(sessions, "issuer")
+    return desk
 
 
 def add_member(sessions, name: str = "王芳", tier: str = "diamond") -> int:
@@ -75,7 +79,7 @@ def tap(path: Path, action, faults: Faults | None = None):
 
 
 def encode(desk: CardDesk, member_id: int, path: Path, faults=None, confirm=None):
-    job = desk.prepare(member_id)
+    job = desk.prepare(member_id, desk.test_actor)
     encoder = Encoder(
         desk, job, confirm=confirm or (lambda q, t: False), originality_keys=SIM_KEYS
     )

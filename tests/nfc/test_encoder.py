@@ -124,7 +124,7 @@ def test_ntag213_fits_and_too_small_is_refused(sessions, store, tmp_path):
     result, _ = encode(desk, add_member(sessions), path)
     assert result.chip == "NTAG213"
 
-    long_host = setup_desk.__globals__["CardDesk"](
+    long_host = setup_desk(
         sessions, store, card_host="a-much-longer-card-host.example.com"
     )
     with pytest.raises(EncodeRefused) as exc:
@@ -208,3 +208,29 @@ def test_a_nak_at_any_command_is_survived(desk, sessions, tmp_path):
             encode(desk, member, path)
         assert _is_valid_for(path, desk, member), n
         assert protected_state(pages(path))[0] == 0x03, n
+
+
+def test_roles_and_audit_trail(desk, sessions, tmp_path):
+    from actors import add_actor
+
+    from memberdesk.services.audit import verify
+    from memberdesk.services.models import AuditEntry
+    from memberdesk.services.permissions import PermissionDenied
+
+    first, second = add_member(sessions, "李娜"), add_member(sessions, "张伟")
+    for role in ("door", "operator"):
+        with pytest.raises(PermissionDenied):
+            desk.prepare(first, add_actor(sessions, role))
+    path = blank(tmp_path)
+    encode(desk, first, path)
+    encode(desk, second, path, confirm=lambda q, t: True)
+    with sessions() as s:
+        actions = [e.action for e in s.scalars(select(AuditEntry))]
+        assert verify(s).ok
+    assert actions == [
+        "card_opened",
+        "card_encoded",
+        "card_opened",
+        "card_overwritten",
+        "card_encoded",
+    ]

@@ -6,11 +6,14 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+from actors import add_actor
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services import cardformat, keys
 from memberdesk.services.catalogue import install_catalogue
+from memberdesk.services.checkin import Door, Verdict
 from memberdesk.services.models import Card, Event, Member, Registration
+from memberdesk.services.permissions import Actor
 
 NOW = dt.datetime(2026, 12, 4, 8, 0, tzinfo=dt.UTC)
 
@@ -20,7 +23,11 @@ class Kit:
     sessions: sessionmaker[Session]
     issuer: keys.IssuerKeys
     event_id: int
+    actor: Actor
     next_number: int = 10_000_001
+
+    def door(self, now: dt.datetime = NOW, station: str = "desk-1") -> DeskDoor:
+        return DeskDoor(Door(self.sessions, station, clock=lambda: now), self.actor)
 
     def member(self, tier: str = "diamond", name: str = "王芳") -> int:
         with self.sessions.begin() as s:
@@ -71,6 +78,17 @@ class Kit:
             s.add(Registration(event_id=self.event_id, member_id=member_id))
 
 
+@dataclass
+class DeskDoor:
+    """A door with its signed-in door staff member."""
+
+    door: Door
+    actor: Actor
+
+    def decide_card(self, event_id: int, uid: bytes, message: bytes) -> Verdict:
+        return self.door.decide_card(event_id, uid, message, self.actor)
+
+
 def make_kit(
     sessions: sessionmaker[Session],
     store,
@@ -95,4 +113,5 @@ def make_kit(
         )
         s.add(event)
         s.flush()
-        return Kit(sessions, issuer, event.id)
+        event_id = event.id
+    return Kit(sessions, issuer, event_id, add_actor(sessions, "door"))

@@ -8,7 +8,6 @@ import pytest
 from doorkit import NOW, make_kit
 from sqlalchemy import func, select
 
-from memberdesk.services.checkin import Door
 from memberdesk.services.models import Card, CheckIn, Event, SigningKey
 from memberdesk.services.reasons import Reason
 
@@ -18,8 +17,8 @@ def kit(sessions, store):
     return make_kit(sessions, store)
 
 
-def door(kit, now=NOW) -> Door:
-    return Door(kit.sessions, "desk-1", clock=lambda: now)
+def door(kit, now=NOW):
+    return kit.door(now)
 
 
 def test_admits_then_duplicate_and_records_both(kit):
@@ -144,3 +143,34 @@ def test_every_scan_is_kept(kit):
     d.decide_card(kit.event_id, b"\x04" * 7, b"")
     with kit.sessions() as s:
         assert s.scalar(select(func.count()).select_from(CheckIn)) == 4
+
+
+def test_roles_and_audit(kit):
+    from actors import add_actor
+    from sqlalchemy import select as sel
+
+    from memberdesk.services.audit import verify
+    from memberdesk.services.checkin import Door
+    from memberdesk.services.models import AuditEntry
+    from memberdesk.services.permissions import PermissionDenied
+
+    uid, message = kit.card(kit.member())
+    issuer = add_actor(kit.sessions, "issuer")
+    plain = Door(kit.sessions, "desk-1", clock=lambda: NOW)
+    with pytest.raises(PermissionDenied, match="card issuer role may not"):
+        plain.decide_card(kit.event_id, uid, message, issuer)
+    with kit.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(CheckIn)) == 0
+
+    for role in ("door", "operator", "admin"):
+        verdict = plain.decide_card(
+            kit.event_id, uid, message, add_actor(kit.sessions, role)
+        )
+        assert verdict.reason in (Reason.ADMITTED, Reason.DUPLICATE)
+    with kit.sessions() as s:
+        entries = s.scalars(sel(AuditEntry).order_by(AuditEntry.seq)).all()
+        assert [e.action for e in entries] == ["checkin"] * 3
+        rows = s.scalars(select(CheckIn)).all()
+        assert {r.id for r in rows} == {e.entity_id for e in entries}
+        assert all(r.staff_id is not None for r in rows)
+        assert verify(s).ok

@@ -6,10 +6,9 @@ import random
 import threading
 
 import pytest
-from doorkit import NOW, make_kit
+from doorkit import make_kit
 from sqlalchemy import func, select
 
-from memberdesk.services.checkin import Door
 from memberdesk.services.db import open_database
 from memberdesk.services.models import CheckIn, Event
 from memberdesk.services.reasons import Reason
@@ -17,12 +16,12 @@ from memberdesk.services.reasons import Reason
 DESKS = 4
 
 
-def _tap_all(sessions, event_id, cards, desks=DESKS):
+def _tap_all(kit, event_id, cards, desks=DESKS):
     start = threading.Barrier(desks)
     verdicts, errors = [], []
 
     def desk(n: int) -> None:
-        door = Door(sessions, f"desk-{n}", clock=lambda: NOW)
+        door = kit.door(station=f"desk-{n}")
         order = list(cards)
         random.Random(n).shuffle(order)
         start.wait()
@@ -47,7 +46,7 @@ def test_four_desks_admit_each_member_once(pg_url, store):
     kit = make_kit(sessions, store)
     cards = [kit.card(kit.member(name=f"会员{i}")) for i in range(40)]
 
-    verdicts = _tap_all(sessions, kit.event_id, cards)
+    verdicts = _tap_all(kit, kit.event_id, cards)
 
     assert verdicts.count(Reason.ADMITTED) == 40
     assert verdicts.count(Reason.DUPLICATE) == 40 * (DESKS - 1)
@@ -68,7 +67,7 @@ def test_four_desks_hold_capacity(pg_url, store):
     kit = make_kit(sessions, store, capacity=10)
     cards = [kit.card(kit.member(name=f"会员{i}")) for i in range(25)]
 
-    verdicts = _tap_all(sessions, kit.event_id, cards)
+    verdicts = _tap_all(kit, kit.event_id, cards)
 
     assert verdicts.count(Reason.ADMITTED) == 10
     assert (
@@ -87,7 +86,7 @@ def test_four_desks_on_sqlite_too(sqlite_url, store, capacity):
     kit = make_kit(sessions, store, capacity=capacity)
     cards = [kit.card(kit.member(name=f"会员{i}")) for i in range(20)]
 
-    verdicts = _tap_all(sessions, kit.event_id, cards)
+    verdicts = _tap_all(kit, kit.event_id, cards)
 
     assert verdicts.count(Reason.ADMITTED) == (capacity or 20)
     with sessions() as s:
