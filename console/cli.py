@@ -134,6 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--once", action="store_true", help="stop after one tap")
     chk.add_argument("--station", default=None, help="this desk's name")
     _audit_and_staff(sub)
+    from memberdesk.console import key_commands
+
+    key_commands.add_parsers(
+        sub,
+        "sign in as LOGIN; the password comes from MEMBERDESK_PASSWORD or a prompt",
+    )
     return p
 
 
@@ -198,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     logsetup.configure(verbose=args.verbose)
     command = args.command or "gui"
-    if command in ("card", "audit", "staff"):
+    if command in ("card", "audit", "staff", "keys"):
         command = f"{command}-{getattr(args, command + '_command')}"
     handler = _commands()[command]
     try:
@@ -224,6 +230,7 @@ def _fail(args: argparse.Namespace, exc: CommandFailed) -> None:
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
     from memberdesk.console import commands
+    from memberdesk.console import key_commands
     from memberdesk.console import security_commands as security
 
     return {
@@ -236,6 +243,11 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         "card-encode": commands.card_encode,
         "card-read": commands.card_read,
         "checkin": commands.checkin,
+        "keys-create": key_commands.run,
+        "keys-export": key_commands.run,
+        "keys-import": key_commands.run,
+        "keys-rotate": key_commands.run,
+        "keys-retire": key_commands.run,
         "audit-verify": security.audit_verify,
         "audit-list": security.audit_list,
         "staff-add": security.staff_add,

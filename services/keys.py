@@ -185,3 +185,31 @@ def retire_key(
         {"retired_at": at},
     )
     log.info("signing key %s retired from %s", key_id, at.isoformat())
+
+
+def set_up_keys(
+    session: Session, store: SecretStore, actor: Actor, audit: AuditLog
+) -> IssuerKeys:
+    """The first signing key and card key of a station's programme.
+
+    Refused when keys exist already: a second card key would lock this station
+    out of every card protected with the first. Other stations import them with
+    a key bundle instead.
+    """
+    require(actor, Action.MANAGE_KEYS)
+    if _setting(session, "signing_key_id") is not None:
+        raise KeyChangeRefused(
+            "card keys are set up already; import a key bundle or rotate the "
+            "signing key instead"
+        )
+    made = create_keys(session, store)
+    audit.append(
+        session,
+        actor,
+        "keys_created",
+        "signing_key",
+        made.signing_key_id,
+        None,
+        {"signing_key_id": made.signing_key_id, "card_key_id": made.card_key.key_id},
+    )
+    return made
