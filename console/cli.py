@@ -229,8 +229,7 @@ def _fail(args: argparse.Namespace, exc: CommandFailed) -> None:
 
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
-    from memberdesk.console import commands
-    from memberdesk.console import key_commands
+    from memberdesk.console import commands, key_commands
     from memberdesk.console import security_commands as security
 
     return {
