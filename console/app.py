@@ -1,8 +1,10 @@
 """The GUI's composition root: the station, the language, the main window.
 
 Everything a page needs is built here and handed to it: the session factory,
-the card desk, the door, the reader bridge and the tier colours. Nothing is
-looked up globally later.
+the card desk, the door, the staff service, the reader bridge and the tier
+colours. Nothing is looked up globally later. Who is signed in is kept by the
+window's StationGuard; the station's `actor` follows it, and the pages read
+the actor through the station.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from argon2 import PasswordHasher
 from PySide6.QtCore import (
     QCoreApplication,
     QDir,
@@ -24,15 +27,18 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.console import words
+from memberdesk.console.guard import StationGuard
 from memberdesk.console.main_window import MainWindow, PageEntry
+from memberdesk.console.pages.audit import AuditPage
 from memberdesk.console.pages.door import DoorPage
 from memberdesk.console.pages.issuance import IssuancePage
 from memberdesk.console.pages.members import MembersPage
+from memberdesk.console.pages.staff import StaffPage
 from memberdesk.console.reader_bridge import ReaderBridge
 from memberdesk.resources import paths
 from memberdesk.services.audit import AuditLog
@@ -43,6 +49,7 @@ from memberdesk.services.db import DatabaseError, open_database
 from memberdesk.services.models import Tier, utcnow
 from memberdesk.services.permissions import Actor
 from memberdesk.services.secrets import SecretStore
+from memberdesk.services.staff import StaffService, password_hasher
 from memberdesk.widgets.card_tray import CardTray
 from memberdesk.widgets.tier_badge import TierLook
 
@@ -81,6 +88,8 @@ class Station:
     cards_dir: Path | None = None
     zone: dt.tzinfo = field(default=STATION_ZONE)
     actor: Actor | None = None  # the staff member signed in at this station
+    staff_service: StaffService | None = None
+    audit: AuditLog | None = None
 
 
 def build_station(
@@ -93,14 +102,17 @@ def build_station(
     clock: Callable[[], dt.datetime] | None = None,
     actor: Actor | None = None,
     audit: AuditLog | None = None,
+    hasher: PasswordHasher | None = None,
 ) -> Station:
     """Compose the station's services; nothing here touches Qt or a reader.
 
-    `clock` is the door's clock (UTC); tests pin it inside an event's hours.
+    `clock` is the door's clock (UTC); tests pin it inside an event's hours,
+    and hand in the cheapest `hasher`.
     """
     name = name or station_setting(
         sessions, "station_name", socket.gethostname() or "station"
     )
+    audit = audit or AuditLog(name)
     return Station(
         name=name,
         sessions=sessions,
@@ -111,6 +123,8 @@ def build_station(
         staff=actor.display_name if actor else staff,
         cards_dir=cards_dir,
         actor=actor,
+        staff_service=StaffService(sessions, hasher or password_hasher(), audit),
+        audit=audit,
     )
 
 
@@ -185,17 +199,32 @@ def apply_look(app: QApplication) -> list[str]:
 def create_main_window(
     station: Station, bridge: ReaderBridge | None = None, start_reader: bool = True
 ) -> MainWindow:
-    """The main window with its pages, wired to the station and the reader."""
+    """The main window with its pages, wired to the station and the reader.
+
+    It opens signed in as `station.actor`, or signed out with the sign-in
+    dialog over it; `window.guard` keeps it in step from then on.
+    """
     bridge = bridge or ReaderBridge(station.reader_path)
     tiers = tier_looks(station.sessions)
-    members = MembersPage(station.sessions, tiers, zone=station.zone)
 
     def actor() -> Actor | None:
         return station.actor
 
+    members = MembersPage(station.sessions, tiers, zone=station.zone, actor=actor)
     issuance = IssuancePage(station.sessions, station.desk, bridge, tiers, actor=actor)
     door = DoorPage(
         station.sessions, station.door, bridge, tiers, zone=station.zone, actor=actor
+    )
+    staff = StaffPage(
+        station.staff_service,
+        station.sessions,
+        station.audit,
+        station.name,
+        zone=station.zone,
+        actor=actor,
+    )
+    audit = AuditPage(
+        station.sessions, station.audit.anchor, zone=station.zone, actor=actor
     )
     issuance.card_encoded.connect(lambda _result: members.refresh())
     window = MainWindow(
@@ -206,6 +235,8 @@ def create_main_window(
             PageEntry("members", members, paths.icon_path("members")),
             PageEntry("issuance", issuance, paths.icon_path("card")),
             PageEntry("door", door, paths.icon_path("door")),
+            PageEntry("staff", staff, paths.icon_path("staff")),
+            PageEntry("audit", audit, paths.icon_path("audit")),
         ],
     )
     bridge.setParent(window)
@@ -213,7 +244,12 @@ def create_main_window(
         tray = CardTray(station.cards_dir)
         _wire_tray(tray, bridge, window)
         window.add_side_panel("card_tray", translate("Console", "Card tray"), tray)
+    window.guard = StationGuard(window, station)
+    # Another role may see full phone numbers: reload what is on screen.
+    window.guard.session.signed_in.connect(lambda _actor: members.refresh())
+    staff.idle_minutes_changed.connect(window.guard.set_idle_minutes)
     window.show_page("members")
+    window.guard.start(station.actor)
     if start_reader:
         bridge.start()
     return window
@@ -264,6 +300,9 @@ def _fail(message: str) -> int:
 def run(db: str | None, reader: str, lang: str | None) -> int:
     """Open the console on `db` with the reader at `reader`."""
     from memberdesk.console import demo
+    from memberdesk.console.sign_in import staff_dialog
+    from memberdesk.services.anchors import anchor_for
+    from memberdesk.services.db import default_url
     from memberdesk.services.secrets import store_for
 
     app = _application()
@@ -276,10 +315,25 @@ def run(db: str | None, reader: str, lang: str | None) -> int:
         return _fail(str(exc))
     # The simulator gets a card tray, with the cards kept beside the database.
     cards = demo.default_cards_dir(db) if reader.startswith("sim") else None
+    name = station_setting(sessions, "station_name", socket.gethostname() or "station")
+    audit = AuditLog(name, anchor_for(db or default_url()))
     # The OS keyring is reached lazily, on the first card job, not here.
     station = build_station(
-        sessions, store_for(sessions), reader_path=reader, cards_dir=cards
+        sessions,
+        store_for(sessions),
+        name=name,
+        reader_path=reader,
+        cards_dir=cards,
+        audit=audit,
     )
+    # Nothing opens before someone signs in (or, on a new database, before
+    # the first admin exists).
+    dialog = staff_dialog(station.staff_service, station.name)
+    log.debug("asking for staff")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        engine.dispose()
+        return 0
+    station.actor = dialog.result_value
     window = create_main_window(station)
     window.show()
     log.debug("main window shown")

@@ -71,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
         json_flag=False,
     )
     demo.add_argument("--fresh", action="store_true", help="start the demo anew")
+    demo.add_argument(
+        "--lang",
+        choices=["zh_CN", "en"],
+        default=argparse.SUPPRESS,
+        help="interface language (default: Simplified Chinese)",
+    )
 
     seed = cmd("seed-demo", "fill a database with the demo programme")
     seed.add_argument("--cards", type=Path, help="folder for blank virtual cards")
@@ -81,7 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     members.add_argument(
         "--search", default="", help="name, phone tail, card number or #id"
     )
-    members.add_argument("--limit", type=int, default=200)
+    members.add_argument(
+        "--limit", type=_count, default=200, help="at most this many rows (200)"
+    )
 
     cmd("events", "list events")
 
@@ -99,11 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="default: by the file name (.nfc is Flipper)",
     )
     new.add_argument("--uid", help="7-byte UID in hex (default: random, NXP)")
+    new.add_argument("--force", action="store_true", help="replace an existing file")
     new.add_argument("--json", action="store_true")
 
     enc = card_sub.add_parser("encode", help="encode a diamond member's card")
     enc.add_argument("--db", default=argparse.SUPPRESS)
-    enc.add_argument("--member", type=int, required=True)
+    enc.add_argument("--member", type=_row_id, required=True)
     enc.add_argument("--reader", required=True, default=argparse.SUPPRESS)
     enc.add_argument(
         "--overwrite",
@@ -122,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("--reader", required=True, default=argparse.SUPPRESS)
     read.add_argument("--json", action="store_true")
 
+    from memberdesk.console import card_commands
+
+    card_commands.add_parsers(card_sub)
+
     chk = cmd("checkin", "check members in at an event by card tap")
     chk.add_argument(
         "--user",
@@ -129,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         "a demo database acts as its demo admin without one",
     )
 
-    chk.add_argument("--event", type=int, required=True)
+    chk.add_argument("--event", type=_row_id, required=True)
     chk.add_argument("--reader", required=True, default=argparse.SUPPRESS)
     chk.add_argument("--once", action="store_true", help="stop after one tap")
     chk.add_argument("--station", default=None, help="this desk's name")
@@ -197,6 +210,22 @@ def _audit_and_staff(sub: argparse._SubParsersAction) -> None:
     )
 
 
+def _row_id(text: str) -> int:
+    """A database id: a positive whole number that fits a 64-bit column."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 < value < 2**63:
+        raise argparse.ArgumentTypeError(f"no such id: {text}")
+    return value
+
+
+def _count(text: str) -> int:
+    value = _row_id(text) if text != "0" else 0
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -214,6 +243,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - a bug: say so, keep the details
+        log.exception("command %s failed", command)
+        _fail(
+            args,
+            CommandFailed(
+                f"internal error ({type(exc).__name__}: {exc}); the details are in "
+                f"{logsetup.log_dir() / 'memberdesk.log'}",
+                EXIT_FAILED,
+                "internal_error",
+            ),
+        )
+        return EXIT_FAILED
 
 
 def _fail(args: argparse.Namespace, exc: CommandFailed) -> None:
@@ -229,10 +270,11 @@ def _fail(args: argparse.Namespace, exc: CommandFailed) -> None:
 
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
-    from memberdesk.console import commands, key_commands
+    from memberdesk.console import card_commands, commands, key_commands
     from memberdesk.console import security_commands as security
 
     return {
+        **card_commands.commands(),
         "gui": commands.run_gui,
         "demo": commands.run_demo,
         "seed-demo": commands.seed_demo,

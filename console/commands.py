@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import signal
 import socket
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from memberdesk.console.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, CommandFailed
+
+log = logging.getLogger(__name__)
 
 STATION_DEFAULT = socket.gethostname() or "station"
 
 
-def _open(args: argparse.Namespace):  # noqa: ANN202
+def _open(args: argparse.Namespace, create: bool = False):  # noqa: ANN202
+    """The command's database; only the commands that set one up create it."""
     from memberdesk.services.db import DatabaseError, open_database
 
     try:
-        return open_database(getattr(args, "db", None))
+        return open_database(getattr(args, "db", None), create)
     except DatabaseError as exc:
         raise CommandFailed(str(exc)) from exc
 
@@ -38,13 +45,67 @@ def secrets_passphrase() -> str:
     return getpass.getpass("passphrase of the secret file: ")
 
 
-def _reader(path: str):  # noqa: ANN202
+EXIT_INTERRUPTED = 130
+
+
+@contextmanager
+def _tapping(args: argparse.Namespace, writable: bool = True) -> Iterator[tuple]:
+    """The reader for one command, and an event that Ctrl-C sets.
+
+    nfcpy's connect() swallows KeyboardInterrupt, so Ctrl-C sets the stop event
+    instead, which ends the wait for a card cleanly.
+    """
     from memberdesk.nfc.reader import ReaderError, open_reader
 
+    if args.reader in ("sim", "sim:"):
+        raise CommandFailed(
+            "the simulated reader needs a card: --reader sim:FILE",
+            EXIT_USAGE,
+            "no_card",
+        )
     try:
-        return open_reader(path)
+        reader = open_reader(args.reader, writable)
     except ReaderError as exc:
         raise CommandFailed(str(exc)) from exc
+    stop = threading.Event()
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
+    except ValueError:  # not the main thread: Ctrl-C is not ours to catch
+        previous = None
+    if reader.sim is None and not getattr(args, "json", False):
+        print("tap a card on the reader (Ctrl-C to stop)", file=sys.stderr)
+    closed = False
+    try:
+        yield reader, stop
+        closed = True
+        _close(reader)
+    except ReaderError as exc:
+        raise CommandFailed(str(exc)) from exc
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+        if not closed:
+            try:
+                reader.close()
+            except OSError as exc:
+                log.warning("reader not closed cleanly: %s", exc)
+    if stop.is_set():
+        raise CommandFailed("stopped", EXIT_INTERRUPTED, "interrupted")
+
+
+def _close(reader) -> None:  # noqa: ANN001
+    try:
+        reader.close()
+    except OSError as exc:
+        raise CommandFailed(str(exc), reason="card_not_saved") from exc
+
+
+def _tapped(value: object) -> object:
+    if value is None:
+        raise CommandFailed(
+            "stopped before a card was tapped", EXIT_INTERRUPTED, "interrupted"
+        )
+    return value
 
 
 def _audit(args: argparse.Namespace):  # noqa: ANN202
@@ -81,7 +142,7 @@ def seed_demo(args: argparse.Namespace) -> int:
     from memberdesk.console import demo
     from memberdesk.services.demo import DemoError
 
-    _engine, sessions = _open(args)
+    _engine, sessions = _open(args, create=True)
     cards = args.cards or demo.default_cards_dir(getattr(args, "db", None))
     try:
         summary = demo.seed(sessions, cards, members=args.members, audit=_audit(args))
@@ -92,11 +153,12 @@ def seed_demo(args: argparse.Namespace) -> int:
 
 
 def members(args: argparse.Namespace) -> int:
-    from memberdesk.services.members import search_members
+    from memberdesk.services.members import count_members, search_members
 
     _engine, sessions = _open(args)
     with sessions() as s:
         rows = search_members(s, args.search, args.tier, limit=args.limit)
+        total = count_members(s, args.search, args.tier) if rows else 0
     data = [
         {
             "id": r.id,
@@ -112,6 +174,8 @@ def members(args: argparse.Namespace) -> int:
         f"{r['card'] or ''}"
         for r in data
     ]
+    if len(rows) < total:
+        lines.append(f"({len(rows)} of {total} shown; --limit shows more)")
     _emit(args, data, "\n".join(lines) or "no members match")
     return EXIT_OK
 
@@ -158,6 +222,13 @@ def card_new(args: argparse.Namespace) -> int:
             raise CommandFailed("--uid must be hex", 2, "bad_uid") from exc
         if len(uid) != 7:
             raise CommandFailed("--uid must be 7 bytes", 2, "bad_uid")
+    if args.out.exists() and not args.force:
+        raise CommandFailed(
+            f"{args.out} exists already (a card may be on it); pick another name "
+            "or give --force to replace it",
+            EXIT_REFUSED,
+            "exists",
+        )
     fmt = args.format or ("flipper" if args.out.suffix == ".nfc" else "pm3")
     image = new_blank_image(
         args.chip, uid, fmt="flipper" if fmt == "flipper" else "pm3-json"
@@ -202,19 +273,19 @@ def card_encode(args: argparse.Namespace) -> int:
             f"card {job.card_number:08d} for {job.member_name}: tap a blank card",
             file=sys.stderr,
         )
-    reader = _reader(args.reader)
-    encoder = Encoder(
-        desk,
-        job,
-        confirm=lambda q, text: args.overwrite,
-        originality_keys=reader.originality_keys,
-    )
-    try:
-        result = tap_once(reader, lambda tag: encoder.encode(NtagLink(tag)))
-    except EncodeRefused as exc:
-        raise CommandFailed(str(exc), EXIT_REFUSED, exc.reason) from exc
-    finally:
-        reader.close()
+    with _tapping(args) as (reader, stop):
+        encoder = Encoder(
+            desk,
+            job,
+            confirm=lambda q, text: args.overwrite,
+            originality_keys=reader.originality_keys,
+        )
+        try:
+            result = _tapped(
+                tap_once(reader, lambda tag: encoder.encode(NtagLink(tag)), stop)
+            )
+        except EncodeRefused as exc:
+            raise CommandFailed(str(exc), EXIT_REFUSED, exc.reason) from exc
     _emit(
         args,
         {
@@ -239,11 +310,10 @@ def card_read(args: argparse.Namespace) -> int:
     from memberdesk.services import cardformat, keys
 
     _engine, sessions = _open(args)
-    reader = _reader(args.reader)
-    try:
-        read = tap_once(reader, lambda tag: read_full(tag, reader.originality_keys))
-    finally:
-        reader.close()
+    with _tapping(args, writable=False) as (reader, stop):
+        read = _tapped(
+            tap_once(reader, lambda tag: read_full(tag, reader.originality_keys), stop)
+        )
     data: dict = {
         "uid": read.uid.hex().upper(),
         "chip": read.chip,
@@ -299,12 +369,12 @@ def checkin(args: argparse.Namespace) -> int:
     except PermissionError as exc:
         raise CommandFailed(str(exc), EXIT_REFUSED, "not_allowed") from exc
     door = Door(sessions, audit.station, audit=audit)
-    reader = _reader(args.reader)
-    stop = threading.Event()
+    # A virtual card lies on the reader for the whole command: one tap.
+    once = args.once or args.reader.startswith("sim:")
     code = EXIT_OK
-    try:
+    with _tapping(args) as (reader, stop):
         while not stop.is_set():
-            read = tap_once(reader, read_message, stop, wait_removal=not args.once)
+            read = tap_once(reader, read_message, stop, wait_removal=not once)
             if read is None:
                 break
             try:
@@ -321,17 +391,18 @@ def checkin(args: argparse.Namespace) -> int:
                     "member": verdict.member_id,
                     "name": verdict.member_name,
                     "tier": verdict.tier_code,
-                    "card_number": verdict.card_number,
+                    "card_number": None
+                    if verdict.card_number is None
+                    else f"{verdict.card_number:08d}",
                     "checkin": verdict.checkin_id,
                 },
                 f"{'ADMIT' if verdict.admitted else 'REFUSE'}: "
-                f"{WORDS[verdict.reason]} {verdict.member_name}".rstrip(),
+                f"{WORDS[verdict.reason]}"
+                + (f" — {verdict.member_name}" if verdict.member_name else ""),
             )
             code = EXIT_OK if verdict.admitted else EXIT_REFUSED
-            if args.once:
+            if once:
                 break
-    finally:
-        reader.close()
     return code
 
 

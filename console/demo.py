@@ -87,12 +87,19 @@ def seed(
 
 
 def describe(summary: dict) -> str:
-    lines = ["demo programme seeded"]
-    for key, value in summary.items():
-        if key != "cards":
-            lines.append(f"  {key}: {value}")
-    lines.append(
-        f"  blank virtual cards: {len(summary.get('cards', []))} in "
-        f"{Path(summary['cards'][0]).parent if summary.get('cards') else '-'}"
-    )
+    tiers = summary.get("tier_counts", {})
+    cards = summary.get("cards", [])
+    lines = [
+        f"demo programme seeded: {summary.get('members', 0)} members ("
+        + ", ".join(f"{n} {tier}" for tier, n in tiers.items())
+        + ")",
+        f"  events: VIP salon #{summary.get('salon_id')} (doors open today), "
+        f"pop-up #{summary.get('popup_id')}, headquarters visit "
+        f"#{summary.get('hq_visit_id')}",
+        "  diamond members to try: "
+        + ", ".join(f"#{i}" for i in summary.get("diamond_member_ids", ())),
+        f"  demo admin: login {staff.DEMO_LOGIN}, password {staff.DEMO_PASSWORD}",
+    ]
+    if cards:
+        lines.append(f"  {len(cards)} blank virtual cards in {Path(cards[0]).parent}")
     return "\n".join(lines)

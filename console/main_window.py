@@ -2,7 +2,9 @@
 
 The window is handed its pages and the reader bridge; it looks nothing up.
 A page is any widget with page_title(), page_shown() and page_hidden(): the
-shown page is the one that may install a tap handler on the reader.
+shown page is the one that may install a tap handler on the reader. While the
+window is locked the lock screen covers everything and no page is shown, so
+no page holds the reader.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -48,6 +51,8 @@ class MainWindow(QMainWindow):
 
     #: The shown page changed; carries the page's key.
     page_changed = Signal(str)
+    #: Ctrl+L: the person at the desk asks to lock it now.
+    lock_requested = Signal()
 
     def __init__(
         self,
@@ -63,8 +68,12 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self._pages = list(pages)
         self._current = -1
+        self._allowed = [entry.key for entry in self._pages]
+        self._locked = False
         #: Docked panels by key, such as the demo's "card_tray".
         self.side_panels: dict[str, QWidget] = {}
+        #: Who is signed in and the lock: set by the composition root.
+        self.guard: QObject | None = None
 
         self.rail = QListWidget(self)
         self.rail.setObjectName("navRail")
@@ -75,23 +84,32 @@ class MainWindow(QMainWindow):
         self.rail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rail.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget(self)
-        for number, entry in enumerate(self._pages, start=1):
+        for entry in self._pages:
             item = QListWidgetItem(QIcon(entry.icon), entry.widget.page_title())
-            item.setToolTip(f"{entry.widget.page_title()}  (Ctrl+{number})")
             self.rail.addItem(item)
             self.stack.addWidget(entry.widget)
-            if number <= 9:
-                shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-                shortcut.activated.connect(lambda n=number - 1: self.show_page_at(n))
+        # Ctrl+N goes to the Nth entry the signed-in role can see.
+        self._shortcuts = []
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda n=number - 1: self._go_to_visible(n))
+            self._shortcuts.append(shortcut)
+        self._update_rail()
         self.rail.currentRowChanged.connect(self._row_changed)
+        lock = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock.activated.connect(self.lock_requested)
 
-        central = QWidget(self)
-        layout = QHBoxLayout(central)
+        self.desk = QWidget(self)
+        layout = QHBoxLayout(self.desk)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.rail)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # The desk, or the lock screen over the whole of it.
+        self.body = QStackedWidget(self)
+        self.body.addWidget(self.desk)
+        self.lock_screen: QWidget | None = None
+        self.setCentralWidget(self.body)
 
         self.station_label = QLabel(self.tr("Station: %1").replace("%1", station_name))
         self.staff_label = QLabel(self.tr("Staff: %1").replace("%1", staff))
@@ -120,6 +138,52 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return dock
 
+    def set_lock_screen(self, widget: QWidget) -> None:
+        self.lock_screen = widget
+        self.body.addWidget(widget)
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def set_locked(self, locked: bool) -> None:
+        """Cover the desk with the lock screen; the shown page lets go of
+        the reader until the desk comes back."""
+        if locked == self._locked:
+            return
+        self._locked = locked
+        page = self._pages[self._current].widget if self._current >= 0 else None
+        if locked:
+            # A dialog left open would float above the lock screen; leaving
+            # it is the safe answer (an overwrite question says no).
+            for dialog in self.findChildren(QDialog):
+                if dialog.isVisible():
+                    dialog.reject()
+            if page is not None:
+                page.page_hidden()
+            if self.lock_screen is not None:
+                self.body.setCurrentWidget(self.lock_screen)
+            log.debug("window locked")
+            return
+        self.body.setCurrentWidget(self.desk)
+        if page is not None:
+            page.page_shown()
+            page.setFocus()
+        log.debug("window unlocked")
+
+    def set_staff(self, text: str) -> None:
+        """The staff member in the status bar, as words."""
+        self.staff_label.setText(self.tr("Staff: %1").replace("%1", text))
+
+    def set_allowed(self, keys: Sequence[str]) -> None:
+        """Show only these pages in the rail, in the rail's own order."""
+        self._allowed = [e.key for e in self._pages if e.key in set(keys)]
+        self._update_rail()
+        if self.current_key() not in self._allowed and self._allowed:
+            self.show_page(self._allowed[0])
+
+    def visible_keys(self) -> list[str]:
+        return list(self._allowed)
+
     def page(self, key: str) -> QWidget:
         return next(e.widget for e in self._pages if e.key == key)
 
@@ -133,8 +197,23 @@ class MainWindow(QMainWindow):
         self.show_page_at(index)
 
     def show_page_at(self, index: int) -> None:
-        if 0 <= index < len(self._pages):
+        if 0 <= index < len(self._pages) and self._pages[index].key in self._allowed:
             self.rail.setCurrentRow(index)
+
+    def _go_to_visible(self, n: int) -> None:
+        if not self._locked and 0 <= n < len(self._allowed):
+            self.show_page(self._allowed[n])
+
+    def _update_rail(self) -> None:
+        number = 0
+        for row, entry in enumerate(self._pages):
+            shown = entry.key in self._allowed
+            self.rail.setRowHidden(row, not shown)
+            if shown:
+                number += 1
+                title = entry.widget.page_title()
+                hint = f"  (Ctrl+{number})" if number <= 9 else ""
+                self.rail.item(row).setToolTip(title + hint)
 
     def note(self, text: str) -> None:
         """A passing message in the status bar."""
@@ -143,12 +222,13 @@ class MainWindow(QMainWindow):
     def _row_changed(self, index: int) -> None:
         if index == self._current or not 0 <= index < len(self._pages):
             return
-        if 0 <= self._current < len(self._pages):
+        if 0 <= self._current < len(self._pages) and not self._locked:
             self._pages[self._current].widget.page_hidden()
         self._current = index
         entry = self._pages[index]
         self.stack.setCurrentWidget(entry.widget)
-        entry.widget.page_shown()
+        if not self._locked:
+            entry.widget.page_shown()
         log.debug("page %s shown", entry.key)
         self.page_changed.emit(entry.key)
 
@@ -165,10 +245,13 @@ class MainWindow(QMainWindow):
             self.note(self.tr("The reader is not available: %1").replace("%1", detail))
 
     def _note_unhandled_tap(self) -> None:
-        self.note(self.tr("A card was tapped, but this page does not use cards."))
+        if self._locked:
+            self.note(self.tr("Locked: the card tap was not checked in."))
+        else:
+            self.note(self.tr("A card was tapped, but this page does not use cards."))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if 0 <= self._current < len(self._pages):
+        if 0 <= self._current < len(self._pages) and not self._locked:
             self._pages[self._current].widget.page_hidden()
         self.bridge.stop()
         super().closeEvent(event)

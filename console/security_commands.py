@@ -51,12 +51,12 @@ def _secret(env: str, prompt: str, confirm: bool = False) -> str:
     return value
 
 
-def _services(args: argparse.Namespace):  # noqa: ANN202
+def _services(args: argparse.Namespace, create: bool = False):  # noqa: ANN202
     from memberdesk.services import staff
     from memberdesk.services.anchors import anchor_for
     from memberdesk.services.audit import AuditLog
 
-    _engine, sessions = _open(args)
+    _engine, sessions = _open(args, create)
     audit = AuditLog(STATION_DEFAULT, anchor_for(_url(args)))
     return sessions, audit, staff.StaffService(sessions, staff.password_hasher(), audit)
 
@@ -135,7 +135,8 @@ def audit_list(args: argparse.Namespace) -> int:
 def staff_add(args: argparse.Namespace) -> int:
     from memberdesk.services.staff import StaffError
 
-    _sessions, _audit, service = _services(args)
+    # The first admin of a new database may set the database up.
+    _sessions, _audit, service = _services(args, create=True)
     first = service.needs_first_admin()
     try:
         if first:

@@ -8,9 +8,11 @@ follow the language installed at that moment.
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6.QtCore import QCoreApplication
 
+from memberdesk.services.permissions import Action, PermissionDenied, Role
 from memberdesk.services.reasons import WORDS, Reason
 
 log = logging.getLogger(__name__)
@@ -147,3 +149,199 @@ def reader_state_words(state: str) -> str:
         "closed": translate("Words", "closed"),
     }
     return table.get(state, state)
+
+
+def role_name(role: Role | str) -> str:
+    table = {
+        Role.ADMIN: translate("Words", "Admin"),
+        Role.OPERATOR: translate("Words", "Operator"),
+        Role.ISSUER: translate("Words", "Card issuer"),
+        Role.DOOR: translate("Words", "Door"),
+    }
+    try:
+        return table[Role(role)]
+    except ValueError:
+        return str(role)
+
+
+def action_phrase(action: Action) -> str:
+    """What a role may or may not do, as the end of "… may not %1"."""
+    table = {
+        Action.MANAGE_STAFF: translate("Words", "manage staff"),
+        Action.MANAGE_KEYS: translate("Words", "manage card keys"),
+        Action.EXPORT_KEY_BUNDLE: translate("Words", "export the key bundle"),
+        Action.IMPORT_KEY_BUNDLE: translate("Words", "import a key bundle"),
+        Action.CONFIGURE_PROGRAMME: translate(
+            "Words", "change tiers, benefits and experiments"
+        ),
+        Action.MANAGE_EVENTS: translate("Words", "manage events"),
+        Action.ISSUE_CARDS: translate("Words", "issue cards"),
+        Action.CHECK_IN: translate("Words", "check members in"),
+        Action.ANNUL_CHECKIN: translate("Words", "annul a check-in"),
+        Action.OVERRIDE_REFUSAL: translate("Words", "override a refusal at the door"),
+        Action.VIEW_AUDIT: translate("Words", "view the audit log"),
+        Action.VERIFY_AUDIT: translate("Words", "verify the audit log"),
+        Action.VIEW_FULL_PHONE: translate("Words", "see full phone numbers"),
+        Action.SEED_DEMO: translate("Words", "fill a database with the demo"),
+    }
+    return table.get(action, action.phrase)
+
+
+def permission_words(exc: PermissionError) -> str:
+    """A refusal by role, or an account changed behind this console's back."""
+    if isinstance(exc, PermissionDenied):
+        return (
+            translate("Words", "The %1 role may not %2.")
+            .replace("%1", role_name(exc.role))
+            .replace("%2", action_phrase(exc.action))
+        )
+    return translate(
+        "Words",
+        "Your account may no longer do this: it was disabled or its role "
+        "changed. Sign in again.",
+    )
+
+
+def wait_words(seconds: int) -> str:
+    """A countdown: "45 s", "2 min 30 s"."""
+    seconds = max(0, int(seconds))
+    if seconds < 60:
+        return translate("Words", "%1 s").replace("%1", str(seconds))
+    minutes, rest = divmod(seconds, 60)
+    if rest == 0:
+        return translate("Words", "%1 min").replace("%1", str(minutes))
+    return (
+        translate("Words", "%1 min %2 s")
+        .replace("%1", str(minutes))
+        .replace("%2", str(rest))
+    )
+
+
+def sign_in_refused_words(reason: str, pin: bool = False) -> str:
+    """Why a sign-in or an unlock failed; a wait is shown apart, counting."""
+    table = {
+        "wrong_password": (
+            translate("Words", "Wrong PIN.")
+            if pin
+            else translate("Words", "Wrong login or password.")
+        ),
+        "disabled": translate(
+            "Words", "This account is disabled. Ask an admin to enable it."
+        ),
+        "throttled": translate("Words", "Too many failed attempts."),
+        "no_pin": translate(
+            "Words", "This account has no PIN. Unlock with the password."
+        ),
+    }
+    return table.get(reason, translate("Words", "Sign-in refused."))
+
+
+def sentences(*parts: str) -> str:
+    """Sentences one after another: a space in English, none in Chinese."""
+    joiner = translate("Words", "%1 %2")
+    text = ""
+    for part in parts:
+        text = part if not text else joiner.replace("%1", text).replace("%2", part)
+    return text
+
+
+def try_again_words(seconds: int) -> str:
+    if seconds <= 0:
+        return translate("Words", "You can try again now.")
+    return translate("Words", "Try again in %1.").replace("%1", wait_words(seconds))
+
+
+# FIXME: StaffError carries only an English message, no reason code; these
+# patterns follow services/staff.py and fall back to the English text.
+_STAFF_ERRORS = (
+    (r"a password needs at least (\d+) characters", "password_short"),
+    (r"a PIN is 4 to 8 digits", "pin_rule"),
+    (r"this database already has staff", "has_staff"),
+    (r"the login (\S+) is taken", "login_taken"),
+    (r"you cannot disable your own account", "own_account"),
+    (r"the last active admin cannot be disabled", "last_admin"),
+    (r"a login is 2 to 40", "login_rule"),
+    (r"a staff member needs a name", "no_name"),
+    (r"no staff member with id", "no_staff"),
+)
+
+
+def staff_error_words(message: str) -> str:
+    """A staff request the service refused, in the reader's language."""
+    table = {
+        "password_short": translate(
+            "Words", "A password needs at least %1 characters."
+        ),
+        "pin_rule": translate("Words", "A PIN is 4 to 8 digits."),
+        "has_staff": translate(
+            "Words", "This database already has staff. Sign in instead."
+        ),
+        "login_taken": translate("Words", "The login %1 is already taken."),
+        "own_account": translate("Words", "You cannot disable your own account."),
+        "last_admin": translate("Words", "The last active admin cannot be disabled."),
+        "login_rule": login_rule_words(),
+        "no_name": translate("Words", "Enter the staff member's name."),
+        "no_staff": translate("Words", "This staff member no longer exists."),
+    }
+    for pattern, code in _STAFF_ERRORS:
+        match = re.search(pattern, message)
+        if match:
+            text = table[code]
+            return text.replace("%1", match.group(1)) if match.groups() else text
+    log.debug("no words for the staff error %r", message)
+    return message
+
+
+def login_rule_words() -> str:
+    return translate(
+        "Words",
+        "A login is 2 to 40 lower-case letters, digits, dots, dashes or underscores.",
+    )
+
+
+def password_rule_words(minimum: int) -> str:
+    return translate("Words", "A password needs at least %1 characters.").replace(
+        "%1", str(minimum)
+    )
+
+
+def audit_action_words(code: str) -> str:
+    table = {
+        "first_admin": translate("Words", "first admin created"),
+        "sign_in": translate("Words", "signed in"),
+        "sign_in_failed": translate("Words", "sign-in failed"),
+        "sign_in_refused": translate("Words", "sign-in refused"),
+        "pin_unlock": translate("Words", "unlocked with PIN"),
+        "pin_unlock_failed": translate("Words", "PIN unlock failed"),
+        "pin_unlock_refused": translate("Words", "PIN unlock refused"),
+        "staff_created": translate("Words", "staff created"),
+        "staff_disabled": translate("Words", "staff disabled"),
+        "staff_enabled": translate("Words", "staff enabled"),
+        "password_reset": translate("Words", "password reset"),
+        "pin_set": translate("Words", "PIN set"),
+        "pin_removed": translate("Words", "PIN removed"),
+        "card_opened": translate("Words", "card job opened"),
+        "card_encoded": translate("Words", "card encoded"),
+        "card_overwritten": translate("Words", "card overwritten"),
+        "checkin": translate("Words", "check-in"),
+        "keys_created": translate("Words", "keys created"),
+        "signing_key_rotated": translate("Words", "signing key rotated"),
+        "signing_key_retired": translate("Words", "signing key retired"),
+        "key_bundle_exported": translate("Words", "key bundle exported"),
+        "key_bundle_imported": translate("Words", "key bundle imported"),
+        "setting_changed": translate("Words", "setting changed"),
+    }
+    return table.get(code, code)
+
+
+def audit_entity_words(code: str) -> str:
+    table = {
+        "staff": translate("Words", "staff"),
+        "card": translate("Words", "card"),
+        "chip": translate("Words", "chip"),
+        "checkin": translate("Words", "check-in"),
+        "signing_key": translate("Words", "signing key"),
+        "key_bundle": translate("Words", "key bundle"),
+        "setting": translate("Words", "setting"),
+    }
+    return table.get(code, code)

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 from memberdesk.nfc.memory import (
     FIRST_USER_PAGE,
+    PAGE,
     NdefArea,
-    empty_length,
-    ndef_tlv,
+    card_area,
+    length_pages,
+    parse_area,
     read_area,
 )
 from memberdesk.nfc.ntag import (
@@ -125,14 +127,15 @@ class Encoder:
             )
         signature = link.read_sig()
         origin = originality.check(uid, signature, self.originality_keys)
+        message = self.desk.message_for(self.job, uid, compact=spec.compact)
+        tlv = card_area(message, spec)
+        want = FIRST_USER_PAGE + len(tlv) // PAGE
         try:
-            area = read_area(link, spec)
-            cfg = link.fast_read(spec.cfg0 - 1, spec.cfg1)
+            area, cfg = self._read_chip(link, spec, want)
         except ChipNak:
             # Read-protected (PROT): only a known password lets us look.
             self._authenticate(link, uid)
-            area = read_area(link, spec)
-            cfg = link.fast_read(spec.cfg0 - 1, spec.cfg1)
+            area, cfg = self._read_chip(link, spec, want)
         dynlock, cfg0, cfg1 = cfg[0:4], cfg[4:8], cfg[8:12]
         auth0 = cfg0[3]
         self._step(
@@ -140,8 +143,6 @@ class Encoder:
         )
 
         # 2. Refuse or confirm.
-        message = self.desk.message_for(self.job, uid)
-        tlv = ndef_tlv(message)
         self._refuse_unwritable(spec, area, dynlock, cfg1, len(tlv))
         self._confirm_overwrite(uid, area)
 
@@ -156,7 +157,7 @@ class Encoder:
         # 4. Write the message, length zero first (a torn write then reads as
         #    an empty message, never a damaged one).
         self._step("writing", uid, f"{len(message)} bytes")
-        self._write_tlv(link, area, tlv)
+        self._write_tlv(link, area, tlv, len(spec.lead))
 
         # 5. Read back and compare.
         pages = len(tlv) // 4
@@ -290,18 +291,44 @@ class Encoder:
             link.write(page, data)
         self._written += 1
 
-    def _write_tlv(self, link: NtagLink, area: NdefArea, tlv: bytes) -> None:
+    def _read_chip(
+        self, link: NtagLink, spec: ChipSpec, want: int
+    ) -> tuple[NdefArea, bytes]:
+        """The NDEF area, and the dynamic lock, CFG0 and CFG1 pages.
+
+        `want` pages from page 0 hold the new message: read those at least.
+        """
+        if spec.cfg1 < link.max_pages_per_read():
+            # A small chip fits one frame, configuration pages and all.
+            image = link.fast_read(0, spec.cfg1)
+            at = (spec.cfg0 - 1) * PAGE
+            return parse_area(image[: (spec.user_end + 1) * PAGE]), image[at:]
+        area = read_area(link, spec, want)
+        return area, link.fast_read(spec.cfg0 - 1, spec.cfg1)
+
+    def _write_tlv(
+        self, link: NtagLink, area: NdefArea, tlv: bytes, lead: int = 0
+    ) -> None:
+        """Write only the pages that change, the length zeroed first and last."""
         old = area.image
 
-        def current(page: int) -> bytes | None:
-            at = page * 4
-            return old[at : at + 4] if at + 4 <= len(old) else None
+        def current(index: int) -> bytes | None:
+            at = (FIRST_USER_PAGE + index) * PAGE
+            return old[at : at + PAGE] if at + PAGE <= len(old) else None
 
-        zero = empty_length(tlv)
-        if current(FIRST_USER_PAGE) != zero:
-            self._write(link, FIRST_USER_PAGE, zero)
-        for i in range(4, len(tlv), 4):
-            page = FIRST_USER_PAGE + i // 4
-            if current(page) != tlv[i : i + 4]:
-                self._write(link, page, tlv[i : i + 4])
-        self._write(link, FIRST_USER_PAGE, tlv[0:4])
+        def new(index: int) -> bytes:
+            return tlv[index * PAGE : index * PAGE + PAGE]
+
+        count = len(tlv) // PAGE
+        changed = [i for i in range(count) if current(i) != new(i)]
+        if not changed:
+            return  # a resumed card already holds the message
+        zeroed = length_pages(tlv, lead)
+        for index, page in zeroed.items():
+            if current(index) != page:
+                self._write(link, FIRST_USER_PAGE + index, page)
+        for index in changed:
+            if index not in zeroed:
+                self._write(link, FIRST_USER_PAGE + index, new(index))
+        for index in zeroed:
+            self._write(link, FIRST_USER_PAGE + index, new(index))

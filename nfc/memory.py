@@ -23,8 +23,15 @@ class NdefArea:
     tlv_offset: int | None
 
 
-def read_area(link: NtagLink, spec: ChipSpec) -> NdefArea:
+def read_area(link: NtagLink, spec: ChipSpec, pages: int | None = None) -> NdefArea:
+    """The NDEF area; `pages` (from page 0) is what the first read asks for.
+
+    Without it the first read takes all that fits one frame; a caller that
+    knows the size it expects saves air time by asking for just that.
+    """
     last = min(spec.user_end, link.max_pages_per_read() - 1)
+    if pages is not None:
+        last = min(last, max(pages, FIRST_USER_PAGE + 1) - 1)
     image = link.fast_read(0, last)
     offset, length, header = _find_ndef(image)
     if offset is not None and length is not None:
@@ -34,6 +41,12 @@ def read_area(link: NtagLink, spec: ChipSpec) -> NdefArea:
             first = have // PAGE
             last_needed = min(spec.user_end, (end - 1) // PAGE)
             image += link.fast_read(first, last_needed)
+    return parse_area(image)
+
+
+def parse_area(image: bytes) -> NdefArea:
+    """The NDEF area found in `image` (pages from 0), message and all."""
+    offset, length, header = _find_ndef(image)
     message = None
     if offset is not None and length is not None:
         start = offset + header
@@ -76,6 +89,31 @@ def ndef_tlv(message: bytes) -> bytes:
         head = bytes([0x03, 0xFF]) + len(message).to_bytes(2, "big")
     data = head + message + b"\xfe"
     return data + b"\x00" * (-len(data) % PAGE)
+
+
+def card_area(message: bytes, spec: ChipSpec) -> bytes:
+    """What the chip holds from page 4 on: its lead TLVs, then the message TLV."""
+    data = spec.lead + ndef_tlv(message)
+    # ndef_tlv pads for page 4; re-pad once the lead is in front.
+    data = data.rstrip(b"\x00") if spec.lead else data
+    return data + b"\x00" * (-len(data) % PAGE)
+
+
+def length_pages(area: bytes, lead: int) -> dict[int, bytes]:
+    """The pages (index within `area`) holding the message length, set to zero.
+
+    Written first, so a card pulled away mid-write holds an empty message
+    rather than a torn one.
+    """
+    zeroed = bytearray(area)
+    if area[lead + 1] == 0xFF:
+        at = [lead + 2, lead + 3]
+    else:
+        at = [lead + 1]
+    for i in at:
+        zeroed[i] = 0
+    pages = sorted({i // PAGE for i in at})
+    return {p: bytes(zeroed[p * PAGE : p * PAGE + PAGE]) for p in pages}
 
 
 def empty_length(tlv: bytes) -> bytes:

@@ -33,6 +33,10 @@ class ChipSpec:
     user_end: int  # last user page
     cfg0: int
     cc: bytes  # capability container at delivery (and ever after)
+    # The TLVs kept ahead of the message (NTAG213: its factory Lock Control
+    # TLV), and whether the chip needs the compact card layout to fit.
+    lead: bytes = b""
+    compact: bool = False
 
     @property
     def cfg1(self) -> int:
@@ -54,7 +58,13 @@ class ChipSpec:
 
 CHIPS: dict[bytes, ChipSpec] = {
     bytes.fromhex("0004040201000F03"): ChipSpec(
-        "NTAG213", 0x2C, 0x27, 0x29, bytes.fromhex("E1101200")
+        "NTAG213",
+        0x2C,
+        0x27,
+        0x29,
+        bytes.fromhex("E1101200"),
+        lead=bytes.fromhex("0103A00C34"),
+        compact=True,
     ),
     bytes.fromhex("0004040201001103"): ChipSpec(
         "NTAG215", 0x86, 0x81, 0x83, bytes.fromhex("E1103E00")

@@ -57,8 +57,13 @@ class OpenReader:
             self.clf.close()
 
 
-def open_reader(path: str) -> OpenReader:
-    """`sim:FILE` (a virtual card on the simulator), `sim`, or an nfcpy path."""
+def open_reader(path: str, writable: bool = True) -> OpenReader:
+    """`sim:FILE` (a virtual card on the simulator), `sim`, or an nfcpy path.
+
+    A virtual card that a command may write must be writable now: finding out
+    when it is written back, after the database has recorded the card, is
+    too late.
+    """
     if path == "sim" or path.startswith("sim:"):
         from memberdesk.nfc.sim.device import SimReader, open_sim_frontend
         from memberdesk.nfc.sim.image import ImageFormatError
@@ -66,8 +71,12 @@ def open_reader(path: str) -> OpenReader:
         reader = SimReader()
         card = path[4:]
         if card:
+            if Path(card).is_dir():
+                raise ReaderError(f"{card} is a folder, not a virtual card file")
             if not Path(card).is_file():
                 raise ReaderError(f"no virtual card file at {card}")
+            if writable:
+                _check_writable(Path(card))
             try:
                 reader.place(card)
             except ImageFormatError as exc:
@@ -88,6 +97,20 @@ def open_reader(path: str) -> OpenReader:
             "that pcscd and the pn533_usb/port100 kernel modules do not hold it."
         )
     return OpenReader(clf, path)
+
+
+def _check_writable(card: Path) -> None:
+    try:
+        with card.open("r+b"):
+            pass
+        probe = card.with_name(f".{card.name}.write-test")
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise ReaderError(
+            f"the virtual card {card} cannot be written ({exc.strerror or exc}); "
+            "a card the command writes must be a writable file in a writable folder"
+        ) from exc
 
 
 def _explain(path: str, exc: OSError) -> str:

@@ -5,6 +5,11 @@ the member's page (iPhones read in the background only when the first record
 is a URI). Record 2 is an external type `<domain>:mc` holding the signed binary
 payload below. The Ed25519 signature covers the payload *and* the chip's UID:
 the same bytes copied onto another chip fail verification.
+
+The compact layout carries the same signed payload for chips with little
+room (NTAG213, 144 bytes with its Lock Control TLV): the link drops its `/c`
+path segment and the record type is `<first label of domain>:c`. Every reader
+accepts both layouts.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ FORMAT_VERSION = 1
 DEFAULT_CARD_HOST = "m.memberdesk.example"
 DEFAULT_DOMAIN = "memberdesk.example"
 RECORD_NAME = "mc"
+COMPACT_RECORD_NAME = "c"
 
 # version, key id, card number, member id, issue number, issue day (since 2000)
 _HEAD = struct.Struct(">BHIIHH")
@@ -88,15 +94,28 @@ def verify(card: SignedCard, uid: bytes, public_key: Ed25519PublicKey) -> bool:
     return True
 
 
+def record_types(domain: str = DEFAULT_DOMAIN) -> tuple[str, str]:
+    """The member record's type in the standard and in the compact layout."""
+    label = domain.split(".", 1)[0] or domain
+    return (
+        f"urn:nfc:ext:{domain}:{RECORD_NAME}",
+        f"urn:nfc:ext:{label}:{COMPACT_RECORD_NAME}",
+    )
+
+
 def encode_message(
     card: SignedCard,
     card_host: str = DEFAULT_CARD_HOST,
     domain: str = DEFAULT_DOMAIN,
+    compact: bool = False,
 ) -> bytes:
     """The NDEF message bytes for the card, URI record first."""
-    uri = ndef.UriRecord(f"https://{card_host}/c/{card_code(card.payload.card_number)}")
+    code = card_code(card.payload.card_number)
+    standard, short = record_types(domain)
+    link = f"https://{card_host}/{code}" if compact else f"https://{card_host}/c/{code}"
+    uri = ndef.UriRecord(link)
     data = card.payload.head() + card.signature
-    ext = ndef.Record(f"urn:nfc:ext:{domain}:{RECORD_NAME}", "", data)
+    ext = ndef.Record(short if compact else standard, "", data)
     return b"".join(ndef.message_encoder([uri, ext]))
 
 
@@ -111,8 +130,8 @@ def decode_message(octets: bytes, domain: str = DEFAULT_DOMAIN) -> SignedCard:
             "not_member_card", f"the card's message is damaged: {exc}"
         ) from exc
 
-    wanted = f"urn:nfc:ext:{domain}:{RECORD_NAME}"
-    ours = [r for r in records if r.type == wanted]
+    wanted = record_types(domain)
+    ours = [r for r in records if r.type in wanted]
     if not ours:
         kinds = ", ".join(_describe(r) for r in records) or "nothing"
         raise CardFormatError("not_member_card", f"not a member card: it holds {kinds}")

@@ -148,8 +148,11 @@ class CardDesk:
         top = s.scalar(select(func.max(Card.card_number)))
         return FIRST_CARD_NUMBER if top is None else top + 1
 
-    def message_for(self, job: IssueJob, uid: bytes) -> bytes:
-        """The signed NDEF message for this job on the chip `uid`."""
+    def message_for(self, job: IssueJob, uid: bytes, compact: bool = False) -> bytes:
+        """The signed NDEF message for this job on the chip `uid`.
+
+        `compact` gives the layout for chips with little room (NTAG213).
+        """
         k = self.issuer_keys()
         payload = cardformat.CardPayload(
             key_id=k.signing_key_id,
@@ -159,7 +162,9 @@ class CardDesk:
             issued_on=job.issued_on,
         )
         signed = cardformat.sign(payload, uid, k.signing_key)
-        return cardformat.encode_message(signed, self.card_host, self.domain)
+        return cardformat.encode_message(
+            signed, self.card_host, self.domain, compact=compact
+        )
 
     def password_for(self, uid: bytes) -> tuple[bytes, bytes]:
         return self.issuer_keys().card_key.password(uid)
@@ -263,7 +268,48 @@ class CardDesk:
                     "card_key_id": card.card_key_id,
                 },
             )
+            self._revoke_overwritten(s, job, card)
         log.info("card %s encoded", cardformat.card_code(job.card_number))
+
+    def _revoke_overwritten(self, s: Session, job: IssueJob, card: Card) -> None:
+        """A chip holds one card: the one it held before is revoked with it.
+
+        Left active, the old card would keep its member out of the card queue
+        for a card nobody holds any more.
+        """
+        others = s.scalars(
+            select(Card).where(
+                Card.uid == card.uid,
+                Card.id != card.id,
+                Card.status.in_(("active", "encoding")),
+            )
+        ).all()
+        for old in others:
+            before = old.status
+            old.status = "revoked"
+            old.revoked_at = utcnow()
+            s.add(
+                CardJournal(
+                    card_id=old.id,
+                    step="overwritten",
+                    uid=old.uid,
+                    detail=f"chip rewritten as card {card.card_number}",
+                    at=utcnow(),
+                )
+            )
+            self._audit.append(
+                s,
+                job.actor,
+                "card_revoked",
+                "card",
+                old.id,
+                {"status": before},
+                {
+                    "status": "revoked",
+                    "why": "overwritten",
+                    "by_card": card.card_number,
+                },
+            )
 
     def note_overwrite(self, job: IssueJob, uid: bytes, what: str) -> None:
         """Record that the issuer confirmed overwriting a card that was in use."""

@@ -1,38 +1,54 @@
 """The one rules engine that decides a scan at the door, online or offline.
 
-Every scan becomes a check-in row with a stable reason code, admitted or not.
-The guarantees that matter under concurrency come from the database: the
-partial unique index on live first entries, and the event's admitted counter
-taken under a row lock (SELECT ... FOR UPDATE on PostgreSQL, BEGIN IMMEDIATE
-on SQLite).
+Every scan, a card tap or a QR code, in or out, becomes a check-in row with a
+stable reason code, admitted or not. The guarantees that matter under
+concurrency come from the database: the partial unique index on live first
+entries, and counters taken under row locks -- the event's row (capacity, who
+is inside) and the yearly tallies -- with SELECT ... FOR UPDATE on PostgreSQL
+and inside BEGIN IMMEDIATE on SQLite. Every decision locks the event row
+first, the tallies after it, in one order for every desk.
+
+Each row is also written to the station's journal before its transaction
+commits, so a damaged database loses no check-in (see `recovery`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Literal
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from memberdesk.services import cardformat, keys
+from memberdesk.services import cardformat, door_actions, keys
+from memberdesk.services import checkin_rules as rules
 from memberdesk.services.audit import AuditLog
-from memberdesk.services.models import (
-    Card,
-    CheckIn,
-    Event,
-    Member,
-    Registration,
-    utcnow,
+from memberdesk.services.checkin_rows import Recorder, begin_locked, lock_event
+from memberdesk.services.checkin_rules import Identity, Refused
+from memberdesk.services.door_actions import (
+    Annulment,
+    DoorActionRefused,
+    SupervisorSignIn,
 )
+from memberdesk.services.journal import CheckinJournal, journal_for
+from memberdesk.services.models import CheckIn, Event, Member, utcnow
 from memberdesk.services.permissions import Action, Actor, require
-from memberdesk.services.reasons import ADMITTING, Reason
+from memberdesk.services.reasons import (
+    ADMITTING,
+    NEVER_OVERRIDDEN,
+    SUCCEEDING,
+    Reason,
+)
 
 log = logging.getLogger(__name__)
+
+Direction = Literal["in", "out"]
+# A unique index that fires is another desk's commit landing between our
+# check and our insert; deciding again sees it. More than this is a bug.
+_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -45,22 +61,43 @@ class Verdict:
     card_number: int | None = None
     checkin_id: str | None = None
     detail: str = ""
+    source: str = "card"
+    direction: str = "in"
+    seq: int | None = None
+    at: dt.datetime | None = None
+    # The event's counters once this scan is counted.
+    inside: int | None = None
+    admitted_total: int | None = None
+    capacity: int | None = None
 
     @property
     def admitted(self) -> bool:
         return self.reason in ADMITTING
 
+    @property
+    def ok(self) -> bool:
+        """Green at the desk: admitted, or an exit recorded."""
+        return self.reason in SUCCEEDING
 
-class _Refused(Exception):
-    def __init__(self, reason: Reason, detail: str = "", **facts: object) -> None:
-        super().__init__(detail or reason.value)
-        self.reason = reason
-        self.detail = detail
-        self.facts = facts
+    @property
+    def overridable(self) -> bool:
+        """Whether a supervisor may admit over this refusal."""
+        return (
+            not self.ok
+            and self.checkin_id is not None
+            and self.member_id is not None
+            and self.direction == "in"
+            and self.reason not in NEVER_OVERRIDDEN
+        )
 
 
 class Door:
-    """Decides scans for one station. Public keys are loaded once."""
+    """Decides scans for one station. Public keys are loaded once.
+
+    `journal` is the station's check-in journal; by default the file beside
+    an SQLite database, or in the data folder for a server. `staff` checks a
+    supervisor's PIN or password for overrides and annulments.
+    """
 
     def __init__(
         self,
@@ -69,13 +106,27 @@ class Door:
         clock: Callable[[], dt.datetime] = utcnow,
         domain: str = cardformat.DEFAULT_DOMAIN,
         audit: AuditLog | None = None,
+        journal: CheckinJournal | None | Literal["auto"] = "auto",
+        staff: object | None = None,
     ) -> None:
         self._sessions = sessions
         self.station = station
-        self._clock = clock
         self._domain = domain
         self._audit = audit or AuditLog(station)
         self._public_keys: dict | None = None
+        self._staff = staff
+        if journal == "auto":
+            journal = _default_journal(sessions, station)
+        self.recorder = Recorder(station, journal, clock)
+
+    @property
+    def journal(self) -> CheckinJournal | None:
+        return self.recorder.journal
+
+    @property
+    def clock_set_back(self) -> dt.timedelta | None:
+        """How far the station clock last jumped back, if it ever did."""
+        return self.recorder.clock_set_back
 
     def reload_keys(self) -> None:
         self._public_keys = None
@@ -86,39 +137,195 @@ class Door:
         return self._public_keys
 
     def decide_card(
-        self, event_id: int, uid: bytes, message: bytes, actor: Actor
+        self,
+        event_id: int | None,
+        uid: bytes,
+        message: bytes,
+        actor: Actor,
+        *,
+        direction: Direction = "in",
     ) -> Verdict:
         """Decide a card tap: `message` is the NDEF message read off chip `uid`.
 
-        The verdict, its check-in row and its audit entry commit together.
+        The verdict, its check-in row and its audit entry commit together;
+        the journal line is on disk before that.
         """
+
+        def identify(session: Session, now: dt.datetime) -> Identity:
+            return rules.check_card(
+                session, self._keys(session), self._domain, uid, message, now
+            )
+
+        return self._scan(event_id, actor, direction, "card", uid, identify)
+
+    def decide_qr(
+        self,
+        event_id: int | None,
+        text: str,
+        actor: Actor,
+        *,
+        direction: Direction = "in",
+    ) -> Verdict:
+        """Decide a member QR code as the scanner typed it, by the same rules."""
+
+        def identify(session: Session, now: dt.datetime) -> Identity:
+            return rules.check_qr(session, self._keys(session), text, now)
+
+        return self._scan(event_id, actor, direction, "qr", None, identify)
+
+    def _scan(
+        self,
+        event_id: int | None,
+        actor: Actor,
+        direction: Direction,
+        source: str,
+        uid: bytes | None,
+        identify: Callable[[Session, dt.datetime], Identity],
+    ) -> Verdict:
         require(actor, Action.CHECK_IN)
-        staff_id = actor.staff_id
-        now = self._clock()
+        if direction not in ("in", "out"):
+            raise ValueError(f"direction is 'in' or 'out', not {direction!r}")
+        if event_id is None:
+            log.info("%s scan with no event chosen: not recorded", source)
+            return Verdict(Reason.NO_EVENT, 0, source=source, direction=direction)
+        now = self.recorder.now()
+        scan = _Scan(event_id, actor, direction, source, uid, identify, now)
         with self._sessions() as session:
-            _begin_locked(session)
-            try:
-                verdict = self._decide(session, event_id, uid, message, now, staff_id)
-                self._log(session, actor, verdict)
-                session.commit()
-            except IntegrityError:
-                # Another desk admitted this member between our check and our
-                # insert: the unique index decided, and it is a duplicate.
-                session.rollback()
-                _begin_locked(session)
-                verdict = self._record_refusal(
-                    session,
-                    event_id,
-                    _Refused(Reason.DUPLICATE),
-                    uid,
-                    now,
-                    staff_id,
-                    facts=self._facts_for(session, message),
-                )
-                self._log(session, actor, verdict)
-                session.commit()
-        log.info("scan at event %s: %s", event_id, verdict.reason.value)
+            for attempt in range(1, _ATTEMPTS + 1):
+                begin_locked(session)
+                try:
+                    verdict, row = self._decide(session, scan)
+                    self._log(session, actor, verdict)
+                    self.recorder.journal_row(row)
+                except IntegrityError:
+                    session.rollback()
+                    if attempt == _ATTEMPTS:
+                        raise
+                    log.info("scan raced another desk; deciding again")
+                    continue
+                except BaseException:
+                    session.rollback()
+                    raise
+                self.recorder.commit(session, [row.id])
+                break
+        log.info("%s scan at event %s: %s", source, event_id, verdict.reason.value)
         return verdict
+
+    def _decide(self, session: Session, scan: _Scan) -> tuple[Verdict, CheckIn]:
+        event = lock_event(session, scan.event_id)
+        try:
+            who = scan.identify(session, scan.now)
+            if scan.direction == "out":
+                return self._exit(session, event, scan, who)
+            return self._enter(session, event, scan, who)
+        except Refused as refusal:
+            return self._refuse(session, event, scan, refusal)
+
+    def _enter(
+        self, session: Session, event: Event, scan: _Scan, who: Identity
+    ) -> tuple[Verdict, CheckIn]:
+        member = who.member
+        rules.check_entry(session, event, member, scan.now)
+        where = rules.presence(session, event.id, member.id)
+        if where.inside:
+            raise Refused(Reason.DUPLICATE, **rules.member_facts(member))
+        if where.entered:
+            if not event.reentry_allowed:
+                raise Refused(Reason.REENTRY_NOT_ALLOWED, **rules.member_facts(member))
+            reason, first = Reason.REENTRY, False
+        else:
+            if event.capacity is not None and event.admitted >= event.capacity:
+                raise Refused(Reason.CAPACITY_REACHED, **rules.member_facts(member))
+            total, mine = rules.tallies_for(session, event, member.id)
+            rules.check_caps(event, member, total, mine)
+            total.count += 1
+            mine.count += 1
+            event.admitted += 1
+            reason, first = Reason.ADMITTED, True
+        event.inside += 1
+        row = self._row(session, scan, who, reason, admitted=True, first=first)
+        return self._verdict(event, row, member, who.card_number), row
+
+    def _exit(
+        self, session: Session, event: Event, scan: _Scan, who: Identity
+    ) -> tuple[Verdict, CheckIn]:
+        member = who.member
+        if not rules.presence(session, event.id, member.id).inside:
+            raise Refused(Reason.NOT_INSIDE, **rules.member_facts(member))
+        event.inside = max(0, event.inside - 1)
+        row = self._row(session, scan, who, Reason.EXITED, admitted=False, first=False)
+        return self._verdict(event, row, member, who.card_number), row
+
+    def _row(
+        self,
+        session: Session,
+        scan: _Scan,
+        who: Identity,
+        reason: Reason,
+        admitted: bool,
+        first: bool,
+    ) -> CheckIn:
+        return self.recorder.add(
+            session,
+            event_id=scan.event_id,
+            member_id=who.member.id,
+            card_id=who.card.id if who.card else None,
+            staff_id=scan.actor.staff_id,
+            source=scan.source,
+            direction=scan.direction,
+            verdict=reason.value,
+            admitted=admitted,
+            first_entry=first,
+            uid=scan.uid.hex().upper() if scan.uid else None,
+            qr_serial=who.qr_serial,
+            at=scan.now,
+        )
+
+    def _refuse(
+        self, session: Session, event: Event, scan: _Scan, refusal: Refused
+    ) -> tuple[Verdict, CheckIn]:
+        facts = dict(refusal.facts)
+        member_id = facts.get("member_id")
+        member = session.get(Member, member_id) if member_id is not None else None
+        row = self.recorder.add(
+            session,
+            event_id=scan.event_id,
+            member_id=member.id if member else None,
+            staff_id=scan.actor.staff_id,
+            source=scan.source,
+            direction=scan.direction,
+            verdict=refusal.reason.value,
+            admitted=False,
+            first_entry=False,
+            uid=scan.uid.hex().upper() if scan.uid else None,
+            at=scan.now,
+        )
+        verdict = self._verdict(event, row, member, facts.get("card_number"))
+        return _with_detail(verdict, refusal.detail), row
+
+    def _verdict(
+        self,
+        event: Event,
+        row: CheckIn,
+        member: Member | None,
+        card_number: int | None,
+    ) -> Verdict:
+        return Verdict(
+            Reason(row.verdict),
+            event.id,
+            member.id if member else None,
+            member.name if member else "",
+            member.tier_code if member else "",
+            card_number,
+            row.id,
+            source=row.source,
+            direction=row.direction,
+            seq=row.seq,
+            at=row.at,
+            inside=event.inside,
+            admitted_total=event.admitted,
+            capacity=event.capacity,
+        )
 
     def _log(self, session: Session, actor: Actor, verdict: Verdict) -> None:
         self._audit.append(
@@ -133,196 +340,75 @@ class Door:
                 "member_id": verdict.member_id,
                 "verdict": verdict.reason.value,
                 "admitted": verdict.admitted,
+                "source": verdict.source,
+                "direction": verdict.direction,
             },
         )
 
-    def _facts_for(self, session: Session, message: bytes) -> dict:
-        card = cardformat.decode_message(message, self._domain)
-        member = session.get(Member, card.payload.member_id)
-        return {
-            "member_id": card.payload.member_id,
-            "member_name": member.name if member else "",
-            "tier_code": member.tier_code if member else "",
-            "card_number": card.payload.card_number,
-        }
-
-    def _decide(
-        self,
-        session: Session,
-        event_id: int,
-        uid: bytes,
-        message: bytes,
-        now: dt.datetime,
-        staff_id: int | None,
-    ) -> Verdict:
-        event = session.scalar(
-            select(Event).where(Event.id == event_id).with_for_update()
-        )
-        if event is None:
-            raise LookupError(f"no event with id {event_id}")
-        try:
-            card, member = self._check_card(session, uid, message, now)
-            self._check_member(session, event, member, now)
-            if self._has_live_entry(session, event.id, member.id):
-                raise _Refused(Reason.DUPLICATE)
-            if event.capacity is not None and event.admitted >= event.capacity:
-                raise _Refused(Reason.CAPACITY_REACHED)
-        except _Refused as refusal:
-            return self._record_refusal(session, event_id, refusal, uid, now, staff_id)
-
-        row = CheckIn(
-            id=str(uuid.uuid4()),
-            event_id=event.id,
-            member_id=member.id,
-            card_id=card.id,
-            station=self.station,
-            staff_id=staff_id,
-            source="card",
-            verdict=Reason.ADMITTED.value,
-            admitted=True,
-            first_entry=True,
-            uid=uid.hex().upper(),
-            at=now,
-        )
-        session.add(row)
-        event.admitted += 1
-        session.flush()
-        return Verdict(
-            Reason.ADMITTED,
-            event.id,
-            member.id,
-            member.name,
-            member.tier_code,
-            card.card_number,
-            row.id,
-        )
-
-    def _check_card(
-        self, session: Session, uid: bytes, message: bytes, now: dt.datetime
-    ) -> tuple[Card, Member]:
-        try:
-            signed = cardformat.decode_message(message, self._domain)
-        except cardformat.CardFormatError as exc:
-            raise _Refused(Reason(exc.reason), str(exc)) from exc
-        payload = signed.payload
-        facts = {"member_id": payload.member_id, "card_number": payload.card_number}
-
-        known = self._keys(session).get(payload.key_id)
-        if known is None:
-            raise _Refused(Reason.UNKNOWN_KEY, f"key {payload.key_id}", **facts)
-        public_key, retired_at = known
-        if retired_at is not None and now >= retired_at:
-            raise _Refused(Reason.KEY_RETIRED, f"key {payload.key_id}", **facts)
-
-        cards = session.scalars(
-            select(Card).where(Card.card_number == payload.card_number)
-        ).all()
-        card = next((c for c in cards if c.issue_number == payload.issue_number), None)
-
-        if not cardformat.verify(signed, uid, public_key):
-            # Distinguish a copy (valid for the chip it was issued on) from a
-            # forgery, so the door can say which.
-            issued_uid = bytes.fromhex(card.uid) if card and card.uid else None
-            if issued_uid and cardformat.verify(signed, issued_uid, public_key):
-                raise _Refused(Reason.UID_MISMATCH, **facts)
-            raise _Refused(Reason.BAD_SIGNATURE, **facts)
-
-        newest = max(
-            (c.issue_number for c in cards if c.status != "failed"), default=None
-        )
-        if newest is not None and payload.issue_number < newest:
-            raise _Refused(Reason.SUPERSEDED_ISSUE, **facts)
-        if card is None:
-            raise _Refused(Reason.UNKNOWN_CARD, **facts)
-        if card.status in ("revoked", "lost"):
-            raise _Refused(Reason.REVOKED_CARD, **facts)
-        if card.uid and card.uid != uid.hex().upper():
-            raise _Refused(Reason.UID_MISMATCH, **facts)
-        if card.member_id != payload.member_id:
-            raise _Refused(Reason.BAD_SIGNATURE, "member does not match", **facts)
-
-        member = session.get(Member, payload.member_id)
-        if member is None:
-            raise _Refused(Reason.UNKNOWN_MEMBER, **facts)
-        return card, member
-
-    def _check_member(
-        self, session: Session, event: Event, member: Member, now: dt.datetime
-    ) -> None:
-        facts = {
-            "member_id": member.id,
-            "member_name": member.name,
-            "tier_code": member.tier_code,
-        }
-        if event.cancelled:
-            raise _Refused(Reason.EVENT_CANCELLED, **facts)
-        if member.tier_code not in event.eligible_tiers.split():
-            raise _Refused(Reason.TIER_NOT_ELIGIBLE, **facts)
-        if not event.doors_open_at <= now <= event.doors_close_at:
-            raise _Refused(Reason.OUTSIDE_WINDOW, **facts)
-        if (
-            event.registration_required
-            and session.get(Registration, (event.id, member.id)) is None
-        ):
-            raise _Refused(Reason.NOT_REGISTERED, **facts)
-
-    def _has_live_entry(self, session: Session, event_id: int, member_id: int) -> bool:
-        return (
-            session.scalar(
-                select(CheckIn.id).where(
-                    CheckIn.event_id == event_id,
-                    CheckIn.member_id == member_id,
-                    CheckIn.first_entry.is_(True),
-                    CheckIn.annulled.is_(False),
-                )
+    def supervisor(self, credentials: SupervisorSignIn) -> Actor:
+        """The supervisor behind `credentials`; SignInFailed when they are wrong."""
+        if self._staff is None:
+            raise DoorActionRefused(
+                "no_supervisor", "this station cannot check a supervisor's sign-in"
             )
-            is not None
-        )
+        if credentials.pin:
+            return self._staff.unlock_with_pin(
+                credentials.login, credentials.secret, self.station
+            )
+        return self._staff.sign_in(credentials.login, credentials.secret, self.station)
 
-    def _record_refusal(
+    def annul(
         self,
-        session: Session,
-        event_id: int,
-        refusal: _Refused,
-        uid: bytes,
-        now: dt.datetime,
-        staff_id: int | None,
-        facts: dict | None = None,
+        checkin_id: str,
+        reason: str,
+        actor: Actor,
+        supervisor: SupervisorSignIn | None = None,
+    ) -> Annulment:
+        """Annul a mistaken admission or exit: the place and counters come back.
+
+        The row stays, marked annulled. Door staff need a supervisor's PIN or
+        password; operators and admins annul on their own.
+        """
+        return door_actions.annul(self, checkin_id, reason, actor, supervisor)
+
+    def override(
+        self,
+        checkin_id: str,
+        reason: str,
+        actor: Actor,
+        supervisor: SupervisorSignIn,
     ) -> Verdict:
-        facts = {**refusal.facts, **(facts or {})}
-        member_id = facts.get("member_id")
-        if member_id is not None and session.get(Member, member_id) is None:
-            member_id = None
-        if member_id is not None and "member_name" not in facts:
-            member = session.get(Member, member_id)
-            facts["member_name"] = member.name
-            facts["tier_code"] = member.tier_code
-        row = CheckIn(
-            id=str(uuid.uuid4()),
-            event_id=event_id,
-            member_id=member_id,
-            station=self.station,
-            staff_id=staff_id,
-            source="card",
-            verdict=refusal.reason.value,
-            admitted=False,
-            uid=uid.hex().upper() if uid else None,
-            at=now,
-        )
-        session.add(row)
-        session.flush()
-        return Verdict(
-            refusal.reason,
-            event_id,
-            member_id,
-            str(facts.get("member_name", "")),
-            str(facts.get("tier_code", "")),
-            facts.get("card_number"),  # type: ignore[arg-type]
-            row.id,
-            refusal.detail,
-        )
+        """Admit over a refusal, on a supervisor's PIN or password and a reason.
+
+        The refusal stays as it was; a new admitted row names it. Refusals of
+        a card or code that is not trusted can never be overridden.
+        """
+        return door_actions.override(self, checkin_id, reason, actor, supervisor)
 
 
-def _begin_locked(session: Session) -> None:
-    """Start the transaction so that it serialises writers on SQLite too."""
-    session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+@dataclass(frozen=True)
+class _Scan:
+    event_id: int
+    actor: Actor
+    direction: Direction
+    source: str
+    uid: bytes | None
+    identify: Callable[[Session, dt.datetime], Identity]
+    now: dt.datetime
+
+
+def _with_detail(verdict: Verdict, detail: str) -> Verdict:
+    return replace(verdict, detail=detail) if detail else verdict
+
+
+# The old name, kept for callers outside this module.
+_begin_locked = begin_locked
+
+
+def _default_journal(
+    sessions: sessionmaker[Session], station: str
+) -> CheckinJournal | None:
+    bind = sessions.kw.get("bind")
+    if bind is None:
+        return None
+    return journal_for(bind.url.render_as_string(hide_password=False), station)

@@ -8,6 +8,7 @@ through Alembic, so a station's database survives upgrades.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 import platformdirs
@@ -15,7 +16,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -44,8 +46,13 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
     cur.close()
 
 
-def make_engine(url: str | None = None) -> Engine:
-    """An engine for `url` (the embedded default when None), folders made."""
+def make_engine(url: str | None = None, create: bool = True) -> Engine:
+    """An engine for `url` (the embedded default when None).
+
+    With `create`, a missing SQLite file and its folders are made; without,
+    a missing file is an error, so a mistyped path never looks like an empty
+    database.
+    """
     url = url or default_url()
     try:
         parsed = make_url(url)
@@ -55,22 +62,35 @@ def make_engine(url: str | None = None) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             path = Path(parsed.database)
+            if not create and not path.is_file():
+                raise DatabaseError(f"no database at {path}")
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(
                     f"cannot create the folder for {path}: {exc.strerror}"
                 ) from exc
-        engine = create_engine(url)
+        engine = _create(url, parsed)
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own BEGIN handling defers locks; take them ourselves so
         # that BEGIN IMMEDIATE (see sqlite_begin_immediate) is possible.
         event.listen(engine, "connect", _sqlite_no_autobegin)
         event.listen(engine, "begin", _sqlite_begin)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = _create(url, parsed, pool_pre_ping=True)
     log.debug("engine for %s", parsed.render_as_string(hide_password=True))
     return engine
+
+
+def _create(url: str, parsed, **options) -> Engine:  # noqa: ANN001
+    try:
+        return create_engine(url, **options)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(
+            f"no database driver for {parsed.drivername!r}: {exc}; the console "
+            "supports sqlite:/// and postgresql+psycopg:// (pip install "
+            "'memberdesk[postgres]')"
+        ) from exc
 
 
 def _sqlite_no_autobegin(dbapi_conn, _record) -> None:  # noqa: ANN001
@@ -116,21 +136,55 @@ def upgrade(engine: Engine) -> None:
             finally:
                 if sqlite:
                     conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
-    except OperationalError as exc:
+    except SQLAlchemyDatabaseError as exc:
         raise DatabaseError(_explain(engine, exc)) from exc
 
 
-def _explain(engine: Engine, exc: OperationalError) -> str:
+def _explain(engine: Engine, exc: SQLAlchemyDatabaseError) -> str:
     url = engine.url.render_as_string(hide_password=True)
     reason = str(exc.orig).strip() if exc.orig else str(exc)
     return f"cannot open the database {url}: {reason}"
 
 
-def open_database(url: str | None = None) -> tuple[Engine, sessionmaker[Session]]:
-    """Engine plus session factory, with the schema upgraded."""
-    engine = make_engine(url)
+def open_database(
+    url: str | None = None, create: bool = True
+) -> tuple[Engine, sessionmaker[Session]]:
+    """Engine plus session factory, with the schema upgraded.
+
+    Without `create`, only an existing memberdesk database is opened: commands
+    that only read must not turn a typo or a stranger's file into a database.
+    """
+    engine = make_engine(url, create)
+    if not create:
+        shown = engine.url.render_as_string(hide_password=True)
+        try:
+            ours = _looks_ours(engine)
+        except (SQLAlchemyDatabaseError, sqlite3.DatabaseError) as exc:
+            raise DatabaseError(f"cannot open the database {shown}: {exc}") from exc
+        if not ours:
+            engine.dispose()
+            raise DatabaseError(f"{shown} is not a memberdesk database")
     upgrade(engine)
     return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def _looks_ours(engine: Engine) -> bool:
+    """Whether the database holds our schema, asked without writing to it."""
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return has_schema(engine)
+    path = Path(engine.url.database)
+    with path.open("rb") as f:
+        if f.read(16) != b"SQLite format 3\x00":
+            return False
+    # Read-only, so that not even the WAL switch touches a stranger's file.
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'"
+        ).fetchone()
+    finally:
+        conn.close()
+    return found is not None
 
 
 def has_schema(engine: Engine) -> bool:

@@ -32,13 +32,18 @@ class EventRow:
     venue: str
     starts_at: dt.datetime
     ends_at: dt.datetime
-    doors_open_at: dt.datetime
-    doors_close_at: dt.datetime
+    doors_open_at: dt.datetime | None  # None: no door window set yet
+    doors_close_at: dt.datetime | None
     capacity: int | None
     admitted: int
     eligible_tiers: tuple[str, ...]
     registration_required: bool = False
     cancelled: bool = False
+    reentry_allowed: bool = True
+    member_yearly_cap: int | None = None
+    kind_yearly_cap: int | None = None
+    inside: int = 0
+    copied_from: int | None = None
 
 
 def eligible_tiers(event: Event | EventRow) -> tuple[str, ...]:
@@ -63,6 +68,11 @@ def to_row(event: Event) -> EventRow:
         eligible_tiers=eligible_tiers(event),
         registration_required=event.registration_required,
         cancelled=event.cancelled,
+        reentry_allowed=event.reentry_allowed,
+        member_yearly_cap=event.member_yearly_cap,
+        kind_yearly_cap=event.kind_yearly_cap,
+        inside=event.inside or 0,
+        copied_from=event.copied_from,
     )
 
 
@@ -85,11 +95,12 @@ def require_event(session: Session, event_id: int) -> Event:
 def event_is_open(event: Event | EventRow, now: dt.datetime) -> bool:
     """Whether the doors are open at `now`: from opening up to, not at, closing.
 
-    A cancelled event is never open. `now` must be aware; comparing a naive
-    time with stored UTC would silently be off by the station's offset.
+    A cancelled event, or one without a door window yet, is never open. `now`
+    must be aware; comparing a naive time with stored UTC would silently be off
+    by the station's offset.
     """
     if now.tzinfo is None:
         raise ValueError("naive datetime given; pass an aware time")
-    if event.cancelled:
+    if event.cancelled or event.doors_open_at is None or event.doors_close_at is None:
         return False
     return event.doors_open_at <= now < event.doors_close_at

@@ -88,8 +88,11 @@ def _tails_ending_in(digits: str) -> list[str]:
     return [f"{i:0{free}d}{digits}" if free else digits for i in range(10**free)]
 
 
+MAX_SEARCH = 100  # longer text is no name nor number, and LIKE has limits
+
+
 def _text_condition(text: str):  # noqa: ANN202 - a SQL expression
-    text = text.strip()
+    text = text.strip()[:MAX_SEARCH]
     if not text:
         return None
 

@@ -173,6 +173,46 @@ class CardJournal(Base):
     card: Mapped[Card] = relationship(back_populates="journal")
 
 
+class CardBatch(Base):
+    """A batch of cards to encode one after another at an issuer station."""
+
+    __tablename__ = "card_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), default="")
+    status: Mapped[str] = mapped_column(String(12), default="open")  # paused, done
+    # Why the batch stopped last (a reason code and its words), if it did.
+    note: Mapped[str] = mapped_column(Text, default="")
+    # A chip whose originality does not verify: "stop" or "continue".
+    on_bad_originality: Mapped[str] = mapped_column(String(8), default="stop")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class CardBatchItem(Base):
+    """One member of a batch; every change is committed before the next tap."""
+
+    __tablename__ = "card_batch_item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("card_batch.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    # waiting, working, resumable, done, failed, skipped
+    state: Mapped[str] = mapped_column(String(12), default="waiting")
+    reason: Mapped[str | None] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    card_id: Mapped[int | None] = mapped_column(ForeignKey("card.id"))
+    uid: Mapped[str | None] = mapped_column(String(14))
+    originality: Mapped[str | None] = mapped_column(String(12))
+    # Set while an admin has to decide about the chip (originality).
+    review: Mapped[str | None] = mapped_column(String(24))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    millis: Mapped[int | None] = mapped_column(Integer)  # time for the card
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (UniqueConstraint("batch_id", "member_id"),)
+
+
 class Event(Base):
     __tablename__ = "event"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -181,15 +221,22 @@ class Event(Base):
     venue: Mapped[str] = mapped_column(String(120), default="")
     starts_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     ends_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    doors_open_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    doors_close_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # None until set: a copied event never inherits a stale window.
+    doors_open_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    doors_close_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     capacity: Mapped[int | None] = mapped_column(Integer)
     # Space-separated tier codes, e.g. "gold diamond".
     eligible_tiers: Mapped[str] = mapped_column(String(60))
     registration_required: Mapped[bool] = mapped_column(Boolean, default=False)
     reentry_allowed: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Caps over the programme year, across every event of this kind.
+    member_yearly_cap: Mapped[int | None] = mapped_column(Integer)
+    kind_yearly_cap: Mapped[int | None] = mapped_column(Integer)
     # Live first entries, kept as a counter row and taken under a row lock.
     admitted: Mapped[int] = mapped_column(Integer, default=0)
+    # Admitted and not scanned out; moved under the same lock.
+    inside: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    copied_from: Mapped[int | None] = mapped_column(Integer)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -197,6 +244,9 @@ class Registration(Base):
     __tablename__ = "registration"
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id"), primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), primary_key=True)
+    note: Mapped[str | None] = mapped_column(String(200), default="")
+    source: Mapped[str | None] = mapped_column(String(12))  # csv, desk, sync
+    registered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class CheckIn(Base):
@@ -208,6 +258,8 @@ class CheckIn(Base):
     member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
     card_id: Mapped[int | None] = mapped_column(ForeignKey("card.id"))
     station: Mapped[str] = mapped_column(String(40))
+    # The station's own order of scans: its clock may be set back, this is not.
+    seq: Mapped[int | None] = mapped_column(Integer)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     source: Mapped[str] = mapped_column(String(8))  # card, qr
     direction: Mapped[str] = mapped_column(String(8), default="in")  # in, out
@@ -215,7 +267,15 @@ class CheckIn(Base):
     admitted: Mapped[bool] = mapped_column(Boolean)
     first_entry: Mapped[bool] = mapped_column(Boolean, default=False)
     annulled: Mapped[bool] = mapped_column(Boolean, default=False)
+    annulled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    annul_reason: Mapped[str | None] = mapped_column(String(200))
+    # An admission by a supervisor names the refusal it overrides.
+    override_of: Mapped[str | None] = mapped_column(String(36))
+    override_reason: Mapped[str | None] = mapped_column(String(200))
+    # A second first entry that arrived by replay or sync: kept, not counted.
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     uid: Mapped[str | None] = mapped_column(String(14))
+    qr_serial: Mapped[int | None] = mapped_column(Integer)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     uploaded: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -230,7 +290,46 @@ class CheckIn(Base):
             sqlite_where=text("first_entry AND NOT annulled"),
             postgresql_where=text("first_entry AND NOT annulled"),
         ),
+        Index("ix_checkin_event_member", "event_id", "member_id"),
+        Index("uq_checkin_station_seq", "station", "seq", unique=True),
+        Index("uq_checkin_override_of", "override_of", unique=True),
+        # Small by design: only what still waits for upload.
+        Index(
+            "ix_checkin_pending",
+            "station",
+            sqlite_where=text("NOT uploaded"),
+            postgresql_where=text("NOT uploaded"),
+        ),
     )
+
+
+class YearlyTally(Base):
+    """Live first entries per event kind and programme year.
+
+    member_id 0 is the total over all members. A counter row taken under a
+    row lock, as the event's own counter is: a count followed by an insert
+    races between desks.
+    """
+
+    __tablename__ = "yearly_tally"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MemberQr(Base):
+    """A member QR code as issued; the door needs only its serial's status."""
+
+    __tablename__ = "member_qr"
+    serial: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+    key_id: Mapped[int] = mapped_column(Integer)
+    card_number: Mapped[int | None] = mapped_column(Integer)
+    issue_number: Mapped[int | None] = mapped_column(Integer)
+    issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class Staff(Base):

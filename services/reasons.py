@@ -13,6 +13,12 @@ class Reason(StrEnum):
     # Admissions.
     ADMITTED = "admitted"
     REENTRY = "reentry"
+    OVERRIDDEN = "overridden"  # admitted by a supervisor over a refusal
+    # Exit scans.
+    EXITED = "exited"
+    NOT_INSIDE = "not_inside"
+    # Nothing recorded: the station has no event chosen.
+    NO_EVENT = "no_event"
     # Refusals at the door.
     DUPLICATE = "duplicate"
     BLANK_CARD = "blank_card"
@@ -32,11 +38,22 @@ class Reason(StrEnum):
     EVENT_CANCELLED = "event_cancelled"
     CAPACITY_REACHED = "capacity_reached"
     READ_FAILED = "read_failed"
+    REENTRY_NOT_ALLOWED = "reentry_not_allowed"
+    WINDOW_NOT_SET = "window_not_set"
+    MEMBER_YEARLY_CAP = "member_yearly_cap_reached"
+    KIND_YEARLY_CAP = "kind_yearly_cap_reached"
+    # Member QR codes.
+    MALFORMED_QR = "malformed_qr"
+    QR_EXPIRED = "qr_expired"
+    REVOKED_QR = "revoked_qr"
 
 
-ADMITTING = frozenset({Reason.ADMITTED, Reason.REENTRY})
+ADMITTING = frozenset({Reason.ADMITTED, Reason.REENTRY, Reason.OVERRIDDEN})
+# Verdicts that end well at the desk: green, exit code 0.
+SUCCEEDING = ADMITTING | {Reason.EXITED}
 
-# Refusals that no supervisor may override: the card itself is not trusted.
+# Refusals that no supervisor may override: the card or code itself is not
+# trusted, or there is nobody and nothing to admit.
 NEVER_OVERRIDDEN = frozenset(
     {
         Reason.BAD_SIGNATURE,
@@ -46,6 +63,12 @@ NEVER_OVERRIDDEN = frozenset(
         Reason.NOT_MEMBER_CARD,
         Reason.UNKNOWN_FORMAT,
         Reason.BLANK_CARD,
+        Reason.MALFORMED_QR,
+        Reason.UNKNOWN_MEMBER,
+        Reason.EVENT_CANCELLED,
+        Reason.READ_FAILED,
+        Reason.NO_EVENT,
+        Reason.NOT_INSIDE,
     }
 )
 
@@ -53,6 +76,10 @@ NEVER_OVERRIDDEN = frozenset(
 WORDS: dict[Reason, str] = {
     Reason.ADMITTED: "Admitted",
     Reason.REENTRY: "Re-entry admitted",
+    Reason.OVERRIDDEN: "Admitted by a supervisor",
+    Reason.EXITED: "Exit recorded",
+    Reason.NOT_INSIDE: "Not checked in: there is no entry to leave from",
+    Reason.NO_EVENT: "Choose an event first: nothing was recorded",
     Reason.DUPLICATE: "Already checked in",
     Reason.BLANK_CARD: "Blank card: nothing is written on it",
     Reason.NOT_MEMBER_CARD: "Not a member card",
@@ -71,4 +98,11 @@ WORDS: dict[Reason, str] = {
     Reason.EVENT_CANCELLED: "Event cancelled",
     Reason.CAPACITY_REACHED: "Event full",
     Reason.READ_FAILED: "Card read failed: tap again",
+    Reason.REENTRY_NOT_ALLOWED: "Already entered once: this event allows no re-entry",
+    Reason.WINDOW_NOT_SET: "The door opening hours for this event are not set",
+    Reason.MEMBER_YEARLY_CAP: "Yearly limit reached for this member and kind of event",
+    Reason.KIND_YEARLY_CAP: "Yearly places for this kind of event are all taken",
+    Reason.MALFORMED_QR: "Code not read correctly: scan again",
+    Reason.QR_EXPIRED: "Member code expired",
+    Reason.REVOKED_QR: "Member code revoked",
 }

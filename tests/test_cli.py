@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -171,11 +172,31 @@ def test_unwritable_database_is_a_clear_error(tmp_path, capsys):
     # A file where the database's folder should be: fails even for root.
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
-    code, out = run(capsys, "events", "--db", f"sqlite:///{blocker / 'x.db'}", "--json")
+    code, out = run(
+        capsys, "seed-demo", "--db", f"sqlite:///{blocker / 'x.db'}", "--json"
+    )
     assert code == 3 and "cannot" in out["message"]
 
 
-def test_bad_card_file_is_a_clear_error(tmp_path, capsys):
+def test_reading_commands_never_make_a_database(tmp_path, capsys):
+    missing = tmp_path / "typo.db"
+    code, out = run(capsys, "members", "--db", f"sqlite:///{missing}", "--json")
+    assert code == 3 and "no database at" in out["message"]
+    assert not missing.exists()
+    stranger = tmp_path / "notes.txt"
+    stranger.write_text("shopping list")
+    code, out = run(capsys, "events", "--db", f"sqlite:///{stranger}", "--json")
+    assert code == 3 and stranger.read_text() == "shopping list"
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    code, out = run(capsys, "events", "--db", f"sqlite:///{empty}", "--json")
+    assert (code, out["message"].endswith("is not a memberdesk database")) == (3, True)
+    assert empty.read_bytes() == b""
+    code, out = run(capsys, "events", "--db", "mysql://u@127.0.0.1:1/x", "--json")
+    assert code == 3 and "no database driver" in out["message"]
+
+
+def test_bad_card_file_is_a_clear_error(demo_db, tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     code, out = run(
@@ -183,7 +204,7 @@ def test_bad_card_file_is_a_clear_error(tmp_path, capsys):
         "card",
         "read",
         "--db",
-        f"sqlite:///{tmp_path / 'x.db'}",
+        demo_db[0],
         "--reader",
         f"sim:{bad}",
         "--json",
@@ -301,3 +322,69 @@ def test_a_real_station_needs_a_signed_in_role(tmp_path, capsys, monkeypatch):
 
     code, out = run(capsys, "audit", "verify", "--db", url, "--json")
     assert code == 0
+
+
+def test_card_files_are_not_lost(demo_db, tmp_path, capsys):
+    url, summary = demo_db
+    card = tmp_path / "card.json"
+    assert run(capsys, "card", "new", "--out", str(card), "--json")[0] == 0
+    before = card.read_bytes()
+    code, out = run(capsys, "card", "new", "--out", str(card), "--json")
+    assert (code, out["reason"]) == (1, "exists") and card.read_bytes() == before
+    assert run(capsys, "card", "new", "--out", str(card), "--force", "--json")[0] == 0
+
+    code, out = run(capsys, "card", "read", "--db", url, "--reader", "sim", "--json")
+    assert (code, out["reason"]) == (2, "no_card")
+
+    # A card file that cannot be written is refused before anything is
+    # recorded; reading it is fine and leaves it as it was.
+    card.chmod(0o444)
+    folder = tmp_path
+    folder.chmod(0o555)
+    try:
+        member = summary["diamond_member_ids"][0]
+        code, out = run(
+            capsys,
+            "card",
+            "encode",
+            "--db",
+            url,
+            "--member",
+            str(member),
+            "--reader",
+            f"sim:{card}",
+            "--json",
+        )
+        if os.geteuid() != 0:  # root writes anywhere: only the read is checked
+            assert code == 3 and "cannot be written" in out["message"]
+        code, out = run(
+            capsys, "card", "read", "--db", url, "--reader", f"sim:{card}", "--json"
+        )
+        assert (code, out["reason"]) in ((1, "blank_card"), (0, "valid"))
+    finally:
+        folder.chmod(0o755)
+        card.chmod(0o644)
+
+
+def test_an_unwritable_card_file_is_refused_before_encoding(demo_db, tmp_path, capsys):
+    url, summary = demo_db
+    card = tmp_path / "card.json"
+    run(capsys, "card", "new", "--out", str(card), "--json")
+    # A folder in place of the write-back's temporary file: fails even as root.
+    (tmp_path / ".card.json.write-test").mkdir()
+    member = summary["diamond_member_ids"][0]
+    code, out = run(
+        capsys,
+        "card",
+        "encode",
+        "--db",
+        url,
+        "--member",
+        str(member),
+        "--reader",
+        f"sim:{card}",
+        "--json",
+    )
+    assert code == 3 and "cannot be written" in out["message"]
+    code, rows = run(capsys, "members", "--db", url, "--search", f"#{member}", "--json")
+    assert rows[0]["card"] is None  # nothing recorded as issued

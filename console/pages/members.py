@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -19,10 +20,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services.catalogue import TIER_ORDER
 from memberdesk.services.members import MemberRow, count_members, search_members
+from memberdesk.services.models import Member
+from memberdesk.services.permissions import Action, Actor, allowed
 from memberdesk.widgets import member_table
 from memberdesk.widgets.member_table import MemberQuery, MemberTableModel
 from memberdesk.widgets.tier_badge import TierBadgeDelegate, TierLook
@@ -34,14 +38,32 @@ SEARCH_DELAY_MS = 250
 
 
 class MemberSource:
-    """The table's rows from services.members, one short session a call."""
+    """The table's rows from services.members, one short session a call.
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    Rows come with the phone masked; for a role that may see full numbers,
+    the page's own rows get theirs, and no more than those.
+    """
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        actor: Callable[[], Actor | None] = lambda: None,
+    ) -> None:
         self._sessions = sessions
+        self._actor = actor
 
     def fetch(self, query: MemberQuery, limit: int, offset: int) -> Sequence[MemberRow]:
         with self._sessions() as s:
-            return search_members(s, query.text, query.tier, limit, offset)
+            rows = search_members(s, query.text, query.tier, limit, offset)
+            actor = self._actor()
+            if not rows or actor is None:
+                return rows
+            if not allowed(actor.role, Action.VIEW_FULL_PHONE):
+                return rows
+            ids = [r.id for r in rows]
+            found = s.execute(select(Member.id, Member.phone).where(Member.id.in_(ids)))
+            phones = {member_id: phone for member_id, phone in found}
+        return [replace(r, phone_masked=phones.get(r.id, r.phone_masked)) for r in rows]
 
     def count(self, query: MemberQuery) -> int:
         with self._sessions() as s:
@@ -60,10 +82,11 @@ class MembersPage(QWidget):
         tiers: Mapping[str, TierLook],
         zone: dt.tzinfo | None = None,
         parent: QWidget | None = None,
+        actor: Callable[[], Actor | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("membersPage")
-        source = MemberSource(sessions)
+        source = MemberSource(sessions, actor)
         # FIXME: services.members sorts by tier and name only; header sorting
         # stays off until search_members takes a sort key, so that it is done
         # in SQL and never on a loaded page.

@@ -37,6 +37,7 @@ class VirtualCard:
         self.command_count = 0
         self.air_time_us = 0.0
         self.gone = False
+        self.placed: tuple = ()  # the memory as the file held it, set on place()
         self._selected_once = False
 
     @property

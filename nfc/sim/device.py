@@ -18,6 +18,14 @@ from memberdesk.nfc.sim.image import ChipImage, load_image, save_image
 log = logging.getLogger(__name__)
 
 
+class CardFileError(OSError):
+    """A virtual card file that cannot be written back, said in words."""
+
+
+def _state(image: ChipImage) -> tuple:
+    return bytes(image.pages), tuple(image.counters), image.auth_failures
+
+
 class SimReader:
     """The slot of the simulated reader: holds at most one virtual card.
 
@@ -50,6 +58,8 @@ class SimReader:
             source = Path(card)
             image = load_image(source)
         virtual = VirtualCard(image, faults, source)
+        # What the file held: a card that was only read is not rewritten.
+        virtual.placed = _state(image)
         with self._lock:
             self.remove()
             self._card = virtual
@@ -63,8 +73,14 @@ class SimReader:
             if virtual is None:
                 return None
             virtual.power_off()
-            if virtual.source is not None:
-                save_image(virtual.image, virtual.source)
+            if virtual.source is not None and _state(virtual.image) != virtual.placed:
+                try:
+                    save_image(virtual.image, virtual.source)
+                except OSError as exc:
+                    raise CardFileError(
+                        f"the virtual card {virtual.source} could not be written "
+                        f"back: {exc.strerror or exc}; the chip's new memory is lost"
+                    ) from exc
         log.debug("card %s removed", virtual.image.uid.hex())
         return virtual
 

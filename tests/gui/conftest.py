@@ -16,6 +16,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from actors import add_actor  # noqa: E402
+from argon2 import PasswordHasher  # noqa: E402
+from argon2.profiles import CHEAPEST  # noqa: E402
 from guikit import DOOR_TIME, TIMEOUT_MS, TODAY  # noqa: E402
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler  # noqa: E402
 
@@ -28,7 +30,10 @@ from memberdesk.console.app import (  # noqa: E402
     remove_language,
 )
 from memberdesk.console.main_window import MainWindow  # noqa: E402
+from memberdesk.console.work import wait_for_jobs  # noqa: E402
 from memberdesk.services import keys  # noqa: E402
+from memberdesk.services.anchors import MemoryAnchor  # noqa: E402
+from memberdesk.services.audit import AuditLog  # noqa: E402
 from memberdesk.services.db import open_database  # noqa: E402
 from memberdesk.services.demo import DemoSummary, seed_demo  # noqa: E402
 from memberdesk.services.secrets import MemorySecretStore  # noqa: E402
@@ -83,6 +88,17 @@ def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
     remove_language(qapp, translators)
 
 
+def cheap_hasher() -> PasswordHasher:
+    return PasswordHasher.from_parameters(CHEAPEST)
+
+
+@pytest.fixture(autouse=True)
+def no_job_left() -> Iterator[None]:
+    """Hashing jobs finish inside the test that started them."""
+    yield
+    assert wait_for_jobs(), "a background job is still running"
+
+
 @pytest.fixture
 def seeded(tmp_path: Path) -> tuple[Station, DemoSummary]:
     """A station on a fresh SQLite database holding a small demo."""
@@ -100,6 +116,8 @@ def seeded(tmp_path: Path) -> tuple[Station, DemoSummary]:
         cards_dir=tmp_path / "cards",
         clock=lambda: DOOR_TIME,
         actor=add_actor(sessions, "admin"),
+        audit=AuditLog("desk-1", MemoryAnchor()),
+        hasher=cheap_hasher(),
     )
     (tmp_path / "cards").mkdir()
     return station, summary

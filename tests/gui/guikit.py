@@ -75,3 +75,23 @@ def tap(qtbot: object, win: MainWindow, card: Path) -> object:
     with qtbot.waitSignal(door.verdict_shown, timeout=TIMEOUT_MS) as blocker:
         win.bridge.sim.place(card)
     return blocker.args[0]
+
+
+PASSWORD = "correct-horse-1"
+PIN = "2468"
+
+
+def add_staff(station: object, role: str, login: str, pin: str | None = None) -> object:
+    """A staff member with PASSWORD (and `pin`), made by the station's admin."""
+    service, admin = station.staff_service, station.actor
+    view = service.create_staff(admin, login, f"{role} {login}", role, PASSWORD)
+    if pin is not None:
+        service.set_pin(admin, view.id, pin)
+    return view
+
+
+def sign_in_as(station: object, win: MainWindow, login: str) -> object:
+    """Sign `login` in with PASSWORD, and hand the window to them."""
+    actor = station.staff_service.sign_in(login, PASSWORD, station.name)
+    win.guard.session.sign_in(actor)
+    return actor

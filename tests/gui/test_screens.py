@@ -6,15 +6,34 @@ kept in the repository.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
-from guikit import TIMEOUT_MS, blank_card, copy_onto_other_chip, encode_card, tap
+from conftest import cheap_hasher
+from guikit import (
+    PASSWORD,
+    PIN,
+    TIMEOUT_MS,
+    add_staff,
+    blank_card,
+    copy_onto_other_chip,
+    encode_card,
+    sign_in_as,
+    tap,
+)
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import text, update
 
+from memberdesk.console.first_admin import FirstAdminDialog
+from memberdesk.console.sign_in import SignInDialog
 from memberdesk.nfc.sim.faults import Faults
+from memberdesk.services.audit import AuditLog
+from memberdesk.services.db import open_database
+from memberdesk.services.models import Staff, utcnow
 from memberdesk.services.reasons import Reason
+from memberdesk.services.staff import StaffService
 
 pytestmark = pytest.mark.gui
 
@@ -80,3 +99,73 @@ def test_screens(qtbot, window, seeded, tmp_path, language):
         sim.place(second, faults=Faults(pull_after=14))
     _grab(window, language, "issuance-interrupted")
     sim.remove()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"], indirect=True)
+def test_security_screens(qtbot, window, seeded, tmp_path, language):
+    station, _summary = seeded
+    service = station.staff_service
+
+    first = FirstAdminDialog(
+        StaffService(
+            open_database(f"sqlite:///{tmp_path / 'new.db'}")[1],
+            cheap_hasher(),
+            AuditLog("desk-1"),
+        )
+    )
+    qtbot.addWidget(first)
+    first.show()
+    first.login.setText("chief")
+    first.name.setText("王经理")
+    first.password.setText("short")
+    with qtbot.waitSignal(first.refused, timeout=TIMEOUT_MS):
+        first.ok_button.click()
+    _grab(first, language, "first-run")
+
+    add_staff(station, "door", "door1", pin=PIN)
+    dialog = SignInDialog(service, "desk-1")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.login.setText("door1")
+    _grab(dialog, language, "sign-in")
+    dialog.password.setText("wrong password")
+    with qtbot.waitSignal(dialog.refused, timeout=TIMEOUT_MS):
+        dialog.ok_button.click()
+    _grab(dialog, language, "sign-in-refused")
+    with station.sessions.begin() as s:
+        s.execute(
+            update(Staff)
+            .where(Staff.login == "door1")
+            .values(locked_until=utcnow() + dt.timedelta(seconds=150))
+        )
+    dialog.password.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.refused, timeout=TIMEOUT_MS):
+        dialog.ok_button.click()
+    _grab(dialog, language, "sign-in-throttled")
+    dialog.reject()
+
+    window.show_page("staff")
+    window.page("staff").select_login("door1")
+    _grab(window, language, "staff")
+
+    window.show_page("audit")
+    audit = window.page("audit")
+    with qtbot.waitSignal(audit.verified, timeout=TIMEOUT_MS):
+        audit.verify_button.click()
+    _grab(window, language, "audit-verified")
+    with station.sessions.begin() as s:
+        s.execute(text("UPDATE audit_entry SET station = 'elsewhere' WHERE seq = 2"))
+    with qtbot.waitSignal(audit.verified, timeout=TIMEOUT_MS):
+        audit.verify_button.click()
+    _grab(window, language, "audit-tampered")
+
+    with station.sessions.begin() as s:
+        s.execute(text("UPDATE staff SET locked_until = NULL"))
+    sign_in_as(station, window, "door1")
+    window.guard.session.lock()
+    _grab(window, language, "lock")
+    lock = window.guard.lock_screen
+    lock.pin.setText("0000")
+    with qtbot.waitSignal(lock.refused, timeout=TIMEOUT_MS):
+        lock.unlock_with_pin()
+    _grab(window, language, "lock-refused")

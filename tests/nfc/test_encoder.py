@@ -110,8 +110,16 @@ def test_other_members_card_is_not_overwritten_silently(desk, sessions, tmp_path
         encode(desk, second, path)
     assert exc.value.reason == "card_of_other_member" and "李娜" in str(exc.value)
 
-    # Confirmed: the protected chip is opened with its derived password.
+    # Confirmed: the protected chip is opened with its derived password, and
+    # the card it held is revoked, so its member can be issued a new one.
     result, _ = encode(desk, second, path, confirm=lambda q, t: True)
+    with sessions() as s:
+        statuses = {c.member_id: c.status for c in s.scalars(select(Card))}
+    assert statuses == {first: "revoked", second: "active"}
+    from memberdesk.services.members import diamond_members_without_card
+
+    with sessions() as s:
+        assert first in [m.id for m in diamond_members_without_card(s)]
     read, _ = tap(path, read_message)
     assert cardformat.decode_message(read.message).payload.member_id == second
     assert protected_state(pages(path))[0] == 0x03
@@ -233,4 +241,5 @@ def test_roles_and_audit_trail(desk, sessions, tmp_path):
         "card_opened",
         "card_overwritten",
         "card_encoded",
+        "card_revoked",
     ]

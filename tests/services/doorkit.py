@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from actors import add_actor
 from sqlalchemy.orm import Session, sessionmaker
 
-from memberdesk.services import cardformat, keys
+from memberdesk.services import cardformat, keys, memberqr
 from memberdesk.services.catalogue import install_catalogue
-from memberdesk.services.checkin import Door, Verdict
+from memberdesk.services.checkin import Door, SupervisorSignIn, Verdict
+from memberdesk.services.journal import journal_at
 from memberdesk.services.models import Card, Event, Member, Registration
 from memberdesk.services.permissions import Actor
 
@@ -25,9 +27,51 @@ class Kit:
     event_id: int
     actor: Actor
     next_number: int = 10_000_001
+    next_serial: int = 1
+    journal_dir: Path | None = None
+    staff: object | None = None
 
-    def door(self, now: dt.datetime = NOW, station: str = "desk-1") -> DeskDoor:
-        return DeskDoor(Door(self.sessions, station, clock=lambda: now), self.actor)
+    def door(
+        self,
+        now: dt.datetime | None = None,
+        station: str = "desk-1",
+        clock=None,  # noqa: ANN001
+    ) -> DeskDoor:
+        at = now or NOW
+        journal = (
+            "auto"
+            if self.journal_dir is None
+            else journal_at(self.journal_dir / f"{station}.checkins.jsonl")
+        )
+        door = Door(
+            self.sessions,
+            station,
+            clock=clock or (lambda: at),
+            journal=journal,
+            staff=self.staff,
+        )
+        return DeskDoor(door, self.actor)
+
+    def qr(
+        self,
+        member_id: int,
+        expires: dt.datetime | None = None,
+        card_number: int = 0,
+        issue: int = 0,
+        serial: int | None = None,
+    ) -> str:
+        """A member code signed with the kit's key (not recorded as issued)."""
+        if serial is None:
+            serial, self.next_serial = self.next_serial, self.next_serial + 1
+        payload = memberqr.QrPayload(
+            key_id=self.issuer.signing_key_id,
+            member_id=member_id,
+            serial=serial,
+            expires_at=expires or NOW + dt.timedelta(days=30),
+            card_number=card_number,
+            issue_number=issue,
+        )
+        return memberqr.encode_member_qr(payload, self.issuer.signing_key)
 
     def member(self, tier: str = "diamond", name: str = "王芳") -> int:
         with self.sessions.begin() as s:
@@ -85,8 +129,21 @@ class DeskDoor:
     door: Door
     actor: Actor
 
-    def decide_card(self, event_id: int, uid: bytes, message: bytes) -> Verdict:
-        return self.door.decide_card(event_id, uid, message, self.actor)
+    def decide_card(
+        self, event_id: int, uid: bytes, message: bytes, direction: str = "in"
+    ) -> Verdict:
+        return self.door.decide_card(
+            event_id, uid, message, self.actor, direction=direction
+        )
+
+    def decide_qr(self, event_id: int, text: str, direction: str = "in") -> Verdict:
+        return self.door.decide_qr(event_id, text, self.actor, direction=direction)
+
+    def annul(self, checkin_id: str, reason: str = "wrong member", **kw):  # noqa: ANN003, ANN201
+        return self.door.annul(checkin_id, reason, self.actor, **kw)
+
+    def override(self, checkin_id: str, supervisor: SupervisorSignIn, reason="ok"):  # noqa: ANN001, ANN201
+        return self.door.override(checkin_id, reason, self.actor, supervisor)
 
 
 def make_kit(
@@ -95,13 +152,18 @@ def make_kit(
     capacity: int | None = None,
     tiers: str = "diamond",
     registration: bool = False,
+    kind: str = "vip_salon",
+    reentry: bool = True,
+    member_cap: int | None = None,
+    kind_cap: int | None = None,
+    journal_dir: Path | None = None,
 ) -> Kit:
     with sessions.begin() as s:
         install_catalogue(s)
         issuer = keys.create_keys(s, store)
         event = Event(
             name="VIP salon",
-            kind="vip_salon",
+            kind=kind,
             venue="HQ",
             starts_at=NOW - dt.timedelta(hours=1),
             ends_at=NOW + dt.timedelta(hours=3),
@@ -110,8 +172,33 @@ def make_kit(
             capacity=capacity,
             eligible_tiers=tiers,
             registration_required=registration,
+            reentry_allowed=reentry,
+            member_yearly_cap=member_cap,
+            kind_yearly_cap=kind_cap,
         )
         s.add(event)
         s.flush()
         event_id = event.id
-    return Kit(sessions, issuer, event_id, add_actor(sessions, "door"))
+    return Kit(
+        sessions, issuer, event_id, add_actor(sessions, "door"), journal_dir=journal_dir
+    )
+
+
+def add_event(kit: Kit, **values) -> int:  # noqa: ANN003
+    """Another event at the kit's venue, open now unless told otherwise."""
+    fields = dict(
+        name="another",
+        kind="vip_salon",
+        venue="HQ",
+        starts_at=NOW - dt.timedelta(hours=1),
+        ends_at=NOW + dt.timedelta(hours=3),
+        doors_open_at=NOW - dt.timedelta(hours=2),
+        doors_close_at=NOW + dt.timedelta(hours=3),
+        eligible_tiers="diamond",
+    )
+    fields.update(values)
+    with kit.sessions.begin() as s:
+        event = Event(**fields)
+        s.add(event)
+        s.flush()
+        return event.id

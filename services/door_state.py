@@ -1,0 +1,175 @@
+"""What the door station shows beside the verdict, and the upload queue.
+
+Counters (inside, admitted, capacity, not yet uploaded) and the last scans
+are read here, in plain rows safe to hand to another thread. Nothing uploads
+check-ins yet: `pending_uploads` counts what waits, and `mark_uploaded` is the
+call a sync will make once the server has them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from memberdesk.services.events import require_event
+from memberdesk.services.journal import CheckinJournal
+from memberdesk.services.models import CheckIn, Member
+from memberdesk.services.reasons import NEVER_OVERRIDDEN, SUCCEEDING, Reason
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DoorCounters:
+    event_id: int
+    inside: int
+    admitted: int
+    capacity: int | None
+    pending_uploads: int  # this station's check-ins the server has not got
+
+    @property
+    def places_left(self) -> int | None:
+        return None if self.capacity is None else max(0, self.capacity - self.admitted)
+
+
+@dataclass(frozen=True)
+class ScanRow:
+    """One line of the door's last scans."""
+
+    checkin_id: str
+    seq: int | None
+    at: dt.datetime
+    reason: Reason
+    direction: str
+    source: str
+    member_id: int | None
+    member_name: str
+    tier_code: str
+    annulled: bool
+    override_of: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.reason in SUCCEEDING
+
+    @property
+    def can_undo(self) -> bool:
+        """An admission or exit that an annulment would take back."""
+        return self.ok and not self.annulled
+
+    @property
+    def can_override(self) -> bool:
+        return (
+            not self.ok
+            and not self.annulled
+            and self.member_id is not None
+            and self.direction == "in"
+            and self.reason not in NEVER_OVERRIDDEN
+        )
+
+
+def counters(
+    session: Session, event_id: int, station: str | None = None
+) -> DoorCounters:
+    """The event's counters; pending uploads of `station`, or of all if None."""
+    event = require_event(session, event_id)
+    return DoorCounters(
+        event.id,
+        event.inside,
+        event.admitted,
+        event.capacity,
+        pending_uploads(session, station),
+    )
+
+
+def last_scans(
+    session: Session, event_id: int, station: str | None = None, limit: int = 10
+) -> list[ScanRow]:
+    """The newest scans at an event, newest first, in the station's own order.
+
+    With a station, its sequence orders them, so a clock set back does not
+    shuffle the list; across stations the scan time does.
+    """
+    query = (
+        select(CheckIn, Member.name, Member.tier_code)
+        .outerjoin(Member, Member.id == CheckIn.member_id)
+        .where(CheckIn.event_id == event_id)
+        .limit(max(1, limit))
+    )
+    if station is not None:
+        query = query.where(CheckIn.station == station).order_by(
+            CheckIn.seq.desc(), CheckIn.at.desc()
+        )
+    else:
+        query = query.order_by(CheckIn.at.desc(), CheckIn.seq.desc())
+    return [
+        ScanRow(
+            row.id,
+            row.seq,
+            row.at,
+            _reason(row.verdict),
+            row.direction,
+            row.source,
+            row.member_id,
+            name or "",
+            tier or "",
+            row.annulled,
+            row.override_of,
+        )
+        for row, name, tier in session.execute(query)
+    ]
+
+
+def _reason(code: str) -> Reason | str:
+    try:
+        return Reason(code)
+    except ValueError:
+        return code  # written by a newer station
+
+
+def pending_uploads(session: Session, station: str | None = None) -> int:
+    """How many check-ins wait for upload (this station's, or all)."""
+    query = select(func.count()).select_from(CheckIn).where(CheckIn.uploaded.is_(False))
+    if station is not None:
+        query = query.where(CheckIn.station == station)
+    return session.scalar(query) or 0
+
+
+def pending_ids(session: Session, station: str | None = None) -> set[str]:
+    query = select(CheckIn.id).where(CheckIn.uploaded.is_(False))
+    if station is not None:
+        query = query.where(CheckIn.station == station)
+    return set(session.scalars(query))
+
+
+def mark_uploaded(
+    sessions: sessionmaker[Session],
+    ids: Iterable[str],
+    journal: CheckinJournal | None = None,
+) -> int:
+    """Record that the server holds these check-ins; returns how many changed.
+
+    With a journal, its lines for these check-ins are dropped: once
+    uploaded, the server is the second copy.
+    """
+    wanted = list(dict.fromkeys(ids))
+    changed = 0
+    with sessions.begin() as session:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            result = session.execute(
+                update(CheckIn)
+                .where(CheckIn.id.in_(chunk), CheckIn.uploaded.is_(False))
+                .values(uploaded=True)
+            )
+            changed += result.rowcount or 0
+    if journal is not None:
+        dropped = journal.compact(set(wanted))
+        log.info("journal compacted: %d line(s) of uploaded check-ins dropped", dropped)
+    log.info("%d check-in(s) marked uploaded", changed)
+    return changed
