@@ -96,6 +96,8 @@ def add_parsers(card_sub: argparse._SubParsersAction) -> None:
 
 
 def commands() -> dict:
+    from memberdesk.console import card_tools
+
     return {
         "card-batch": card_batch,
         "card-reissue": card_lifecycle,
@@ -103,9 +105,9 @@ def commands() -> dict:
         "card-found": card_lifecycle,
         "card-history": card_history,
         "card-recycle": card_recycle,
-        "card-face": card_face,
-        "card-convert": card_convert,
-        "card-readers": card_readers,
+        "card-face": card_tools.card_face,
+        "card-convert": card_tools.card_convert,
+        "card-readers": card_tools.card_readers,
     }
 
 
@@ -134,8 +136,9 @@ def _refused(exc: Exception) -> CommandFailed:
 
 def card_batch(args: argparse.Namespace) -> int:
     from memberdesk.nfc.batch import ReaderTaps, StackTaps, run_batch
-    from memberdesk.services.batch import BatchError, BatchQueue, parse_member_list
+    from memberdesk.services.batch import BatchError, BatchQueue
     from memberdesk.services.cards import CardDesk
+    from memberdesk.services.memberlist import MemberListError, parse_member_list
 
     _engine, sessions = _open(args)
     audit = _audit(args)
@@ -157,7 +160,7 @@ def card_batch(args: argparse.Namespace) -> int:
             else:
                 ids = queue.diamond_without_card()
             batch_id = queue.create(actor, ids, args.name, args.on_bad_originality)
-    except (BatchError, PermissionError) as exc:
+    except (BatchError, MemberListError, PermissionError) as exc:
         raise _refused(exc) from exc
 
     desk = CardDesk(sessions, _store(sessions, args), audit=audit)
@@ -360,90 +363,3 @@ def card_recycle(args: argparse.Namespace) -> int:
         else f"{result.chip} {uid} was already blank",
     )
     return EXIT_OK
-
-
-def card_face(args: argparse.Namespace) -> int:
-    from memberdesk.services.cardface import (
-        FaceRefused,
-        face_for_member,
-        render_face,
-        save_faces,
-    )
-
-    if args.out.suffix.lower() not in (".png", ".pdf"):
-        raise CommandFailed("--out must end in .png or .pdf", EXIT_USAGE, "bad_out")
-    _engine, sessions = _open(args)
-    audit = _audit(args)
-    actor = _acting(args, sessions, audit)
-    store = _store(sessions, args)
-    try:
-        faces = [
-            face_for_member(sessions, store, member, actor, audit)
-            for member in args.member
-        ]
-    except (FaceRefused, PermissionError) as exc:
-        raise _refused(exc) from exc
-    try:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        written = save_faces([render_face(f) for f in faces], args.out, args.sheet)
-    except OSError as exc:
-        raise CommandFailed(f"cannot write {args.out}: {exc.strerror}") from exc
-    _emit(
-        args,
-        {"ok": True, "files": [str(p) for p in written], "cards": len(faces)},
-        "\n".join(f"wrote {p}" for p in written),
-    )
-    return EXIT_OK
-
-
-def card_convert(args: argparse.Namespace) -> int:
-    from memberdesk.nfc.cardfiles import convert
-    from memberdesk.nfc.sim.image import ImageFormatError
-
-    if not args.source.is_file():
-        raise CommandFailed(f"no card file at {args.source}", EXIT_USAGE, "no_file")
-    try:
-        image = convert(args.source, args.out, args.flipper_version)
-    except ImageFormatError as exc:
-        raise CommandFailed(str(exc), EXIT_REFUSED, "bad_card_file") from exc
-    except OSError as exc:
-        raise CommandFailed(f"cannot write {args.out}: {exc.strerror}") from exc
-    _emit(
-        args,
-        {
-            "ok": True,
-            "chip": image.chip_name,
-            "uid": image.uid.hex().upper(),
-            "format": image.fmt,
-            "file": str(args.out),
-        },
-        f"{image.chip_name or 'chip'} {image.uid.hex().upper()} written to {args.out}",
-    )
-    return EXIT_OK
-
-
-def card_readers(args: argparse.Namespace) -> int:
-    from memberdesk.nfc.diagnostics import describe, diagnose
-
-    diagnosis = diagnose()
-    data = {
-        "usable": diagnosis.usable,
-        "problems": [
-            {"code": f.code, "problem": f.problem, "fix": f.fix}
-            for f in diagnosis.general
-        ],
-        "readers": [
-            {
-                "path": r.path,
-                "name": r.name,
-                "ready": r.ready,
-                "findings": [
-                    {"code": f.code, "problem": f.problem, "fix": f.fix}
-                    for f in r.findings
-                ],
-            }
-            for r in diagnosis.readers
-        ],
-    }
-    _emit(args, data, describe(diagnosis))
-    return EXIT_OK if diagnosis.usable else EXIT_REFUSED

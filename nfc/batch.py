@@ -29,6 +29,7 @@ from nfc.tag import tt2
 from memberdesk.nfc.encoder import Confirm, Encoder, EncodeRefused, EncodeResult
 from memberdesk.nfc.ntag import NtagLink
 from memberdesk.nfc.reader import OpenReader, ReaderError, tap_once
+from memberdesk.nfc.sim.image import ImageFormatError
 from memberdesk.services import originality
 from memberdesk.services.batch import (
     ORIGINALITY_REVIEW,
@@ -139,8 +140,12 @@ class StackTaps:
             raise OutOfCards("no more cards on the stack")
         path = self.files[self._index]
         faults = None if self._retaps else self.faults.get(path.name)
-        self.sim.place(path, faults)  # type: ignore[arg-type]
         self.used.append(path)
+        try:
+            self.sim.place(path, faults)  # type: ignore[arg-type]
+        except ImageFormatError as exc:
+            self._retaps = MAX_RETAPS  # a broken file is not tapped again
+            raise EncodeRefused("bad_card_file", str(exc)) from exc
         clf = open_sim_frontend(self.sim, **self.device_options)
         try:
             target = clf.sense(nfc.clf.RemoteTarget("106A"))

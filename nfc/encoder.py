@@ -272,7 +272,10 @@ class Encoder:
     def _authenticate(self, link: NtagLink, uid: bytes) -> None:
         # The derived password first, then the factory one (a resumed card,
         # or one protected by other software with the default key).
-        for pwd in [*self.desk.passwords_to_try(uid), FACTORY_PWD]:
+        # A NAK is also what a glitch looks like: one more round before giving up
+        # (AUTHLIM is 0 on our cards, so a wrong guess costs nothing).
+        candidates = [*self.desk.passwords_to_try(uid), FACTORY_PWD]
+        for pwd in candidates + candidates:
             if link.pwd_auth(pwd) is not None:
                 self._pwd = pwd
                 return

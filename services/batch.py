@@ -12,10 +12,7 @@ failed when the member cannot get a card at all; skipped by the issuer.
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -81,44 +78,6 @@ class BatchProgress:
     review: int  # done, but an admin has to decide about the chip
     last_millis: int | None
     mean_millis: int | None
-
-
-def parse_member_list(text: str) -> list[int]:
-    """Member ids from an import: plain text (ids and #ids) or CSV.
-
-    A CSV with a header takes its `member_id` or `id` column; any other text
-    is split on commas, semicolons and white space. A bad entry raises
-    BatchError naming its line.
-    """
-    lines = text.lstrip("\ufeff").splitlines()
-    first = lines[0].lower() if lines else ""
-    if "member_id" in first or re.match(r"^\s*id\s*[,;\t]", first):
-        rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
-        column = "member_id" if "member_id" in first else "id"
-        column = next((c for c in rows[0] if c and c.strip().lower() == column), "")
-        cells = ((n + 2, (r.get(column) or "").strip()) for n, r in enumerate(rows))
-        return _ids(cells)
-    pieces = (
-        (n + 1, piece)
-        for n, line in enumerate(lines)
-        if not line.lstrip().startswith("#!")
-        for piece in re.split(r"[\s,;]+", line.split("//")[0])
-        if piece
-    )
-    return _ids(pieces)
-
-
-def _ids(pieces) -> list[int]:  # noqa: ANN001 - (line, text) pairs
-    out: list[int] = []
-    for line, piece in pieces:
-        value = piece.lstrip("#")
-        if not value.isdigit():
-            raise BatchError(
-                "bad_member_list", f"line {line}: {piece!r} is not a member id"
-            )
-        if int(value) not in out:
-            out.append(int(value))
-    return out
 
 
 class BatchQueue:

@@ -15,8 +15,9 @@ from memberdesk.nfc.reader import ReaderError
 from memberdesk.nfc.sim.faults import Faults
 from memberdesk.nfc.sim.image import load_image
 from memberdesk.services import cardformat
-from memberdesk.services.batch import BatchError, BatchQueue, parse_member_list
+from memberdesk.services.batch import BatchError, BatchQueue
 from memberdesk.services.cardlife import CardLife
+from memberdesk.services.memberlist import MemberListError, parse_member_list
 from memberdesk.services.models import Card, CardJournal
 
 CFG0_215 = 0x83
@@ -225,7 +226,7 @@ def test_out_of_cards_is_raised_by_an_empty_stack():
 def test_member_lists_import(sessions, desk, queue):
     assert parse_member_list("12, 13\n#14 15;16\n12") == [12, 13, 14, 15, 16]
     assert parse_member_list("name,member_id\n王芳,7\n李娜,9\n") == [7, 9]
-    with pytest.raises(BatchError, match="line 2"):
+    with pytest.raises(MemberListError, match="line 2"):
         parse_member_list("1\nx2\n")
     gold = add_member(sessions, "金卡", tier="gold")
     batch = queue.create(desk.test_actor, [gold])
@@ -247,3 +248,17 @@ def test_a_crash_mid_card_is_resumable(desk, queue, sessions, tmp_path):
     progress = go(queue, desk, batch, StackTaps(files))
     assert progress.done == 1
     assert pages(files[0])[CFG0_215 * 4 + 3] == 0x03
+
+
+def test_a_malformed_card_file_in_the_stack_is_put_aside(
+    desk, queue, sessions, tmp_path
+):
+    ids = members(sessions, 1)
+    batch = queue.create(desk.test_actor, ids)
+    files = stack(tmp_path / "s", ["ntag215", "ntag215"])
+    files[0].write_text("Filetype: Flipper NFC device\nVersion: 9\n")
+    events = []
+    progress = go(queue, desk, batch, StackTaps(files), on_event=events.append)
+    assert progress.done == 1
+    assert [(e.kind, e.reason) for e in events][:1] == [("refused", "bad_card_file")]
+    assert "000.json" in events[0].message
