@@ -35,6 +35,8 @@ from memberdesk.console import words
 from memberdesk.console.guard import StationGuard
 from memberdesk.console.main_window import MainWindow, PageEntry
 from memberdesk.console.pages.audit import AuditPage
+from memberdesk.console.pages.card_contents import card_contents
+from memberdesk.console.pages.card_room import build_card_room
 from memberdesk.console.pages.door import DoorPage
 from memberdesk.console.pages.issuance import IssuancePage
 from memberdesk.console.pages.members import MembersPage
@@ -143,16 +145,19 @@ def apply_language(app: QCoreApplication, lang: str | None) -> list[QTranslator]
     """Install the console's and Qt's own translations for `lang`.
 
     Simplified Chinese unless `lang` is "en"; the source strings are English,
-    so English needs no translation file. Returns the installed translators
-    for remove_language().
+    so English needs a file only for its plural forms ("%n members").
+    Returns the installed translators for remove_language().
     """
     lang = lang or DEFAULT_LANGUAGE
     installed: list[QTranslator] = []
-    if lang == "en":
-        QLocale.setDefault(QLocale("en_US"))
-        return installed
-    QLocale.setDefault(QLocale(lang))
+    QLocale.setDefault(QLocale("en_US" if lang == "en" else lang))
     ours = paths.translation_file(lang)
+    if lang == "en":
+        plural = QTranslator(app)
+        if ours is not None and plural.load(str(ours)):
+            app.installTranslator(plural)
+            installed.append(plural)
+        return installed
     if ours is None:
         log.warning("no %s translation ships with this build", lang)
     else:
@@ -240,8 +245,12 @@ def create_main_window(
         ],
     )
     bridge.setParent(window)
+    window.card_room = build_card_room(station, window, tiers)
     if station.cards_dir is not None and station.reader_path.startswith("sim"):
-        tray = CardTray(station.cards_dir)
+        tray = CardTray(
+            station.cards_dir,
+            describe=lambda path: card_contents(path, station.desk, station.sessions),
+        )
         _wire_tray(tray, bridge, window)
         window.add_side_panel("card_tray", translate("Console", "Card tray"), tray)
     window.guard = StationGuard(window, station)
@@ -280,6 +289,8 @@ def _wire_tray(tray: CardTray, bridge: ReaderBridge, window: MainWindow) -> None
         if sim is not None:
             sim.remove()
         tray.set_placed(None)
+        # The card's file was written back: show what it holds now.
+        tray.refresh()
 
     tray.place_requested.connect(place)
     tray.take_off_requested.connect(take_off)
@@ -287,8 +298,8 @@ def _wire_tray(tray: CardTray, bridge: ReaderBridge, window: MainWindow) -> None
 
 def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
+    # No display name: Qt would append it to the title, which names it already.
     app.setApplicationName("memberdesk")
-    app.setApplicationDisplayName("memberdesk")
     return app
 
 

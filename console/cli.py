@@ -91,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", type=_count, default=200, help="at most this many rows (200)"
     )
 
-    cmd("events", "list events")
+    from memberdesk.console import door_commands, event_commands
+
+    event_commands.add_event_parsers(cmd("events", "list and manage events"))
 
     card = sub.add_parser("card", help="virtual cards and card encoding")
     card_sub = card.add_subparsers(dest="card_command", metavar="ACTION", required=True)
@@ -135,17 +137,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     card_commands.add_parsers(card_sub)
 
-    chk = cmd("checkin", "check members in at an event by card tap")
+    chk = cmd("checkin", "check members in at an event by card tap or QR code")
     chk.add_argument(
         "--user",
         help="sign in as LOGIN (password from MEMBERDESK_PASSWORD or a prompt); "
         "a demo database acts as its demo admin without one",
     )
 
-    chk.add_argument("--event", type=_row_id, required=True)
-    chk.add_argument("--reader", required=True, default=argparse.SUPPRESS)
+    # Not required here: `checkin annul|override|status` need neither.
+    chk.add_argument("--event", type=_row_id, default=None)
+    chk.add_argument(
+        "--reader", default=argparse.SUPPRESS, help="a reader path, for card taps"
+    )
     chk.add_argument("--once", action="store_true", help="stop after one tap")
     chk.add_argument("--station", default=None, help="this desk's name")
+    door_commands.add_checkin_parsers(chk)
+    door_commands.add_parsers(sub)
     _audit_and_staff(sub)
     from memberdesk.console import key_commands
 
@@ -233,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     logsetup.configure(verbose=args.verbose)
     command = args.command or "gui"
-    if command in ("card", "audit", "staff", "keys"):
+    if command in ("card", "audit", "staff", "keys", "registrations", "qr"):
         command = f"{command}-{getattr(args, command + '_command')}"
     handler = _commands()[command]
     try:
@@ -270,7 +277,7 @@ def _fail(args: argparse.Namespace, exc: CommandFailed) -> None:
 
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
-    from memberdesk.console import card_commands, commands, key_commands
+    from memberdesk.console import card_commands, commands, door_commands, key_commands
     from memberdesk.console import security_commands as security
 
     return {
@@ -293,6 +300,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         "audit-list": security.audit_list,
         "staff-add": security.staff_add,
         "staff-list": security.staff_list,
+        **door_commands.commands(),
     }
 
 

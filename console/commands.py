@@ -194,11 +194,18 @@ def events(args: argparse.Namespace) -> int:
             "venue": e.venue,
             "starts_at": e.starts_at.isoformat(),
             "ends_at": e.ends_at.isoformat(),
-            "doors_open_at": e.doors_open_at.isoformat(),
-            "doors_close_at": e.doors_close_at.isoformat(),
+            # None until a door window is set (a copied event).
+            "doors_open_at": e.doors_open_at and e.doors_open_at.isoformat(),
+            "doors_close_at": e.doors_close_at and e.doors_close_at.isoformat(),
             "capacity": e.capacity,
             "admitted": e.admitted,
+            "inside": e.inside,
             "eligible_tiers": list(e.eligible_tiers),
+            "registration_required": e.registration_required,
+            "reentry_allowed": e.reentry_allowed,
+            "member_yearly_cap": e.member_yearly_cap,
+            "kind_yearly_cap": e.kind_yearly_cap,
+            "cancelled": e.cancelled,
         }
         for e in rows
     ]
@@ -349,12 +356,12 @@ def card_read(args: argparse.Namespace) -> int:
 
 
 def checkin(args: argparse.Namespace) -> int:
+    from memberdesk.console.door_commands import verdict_json, verdict_text
     from memberdesk.nfc.cardread import read_message
     from memberdesk.nfc.reader import tap_once
     from memberdesk.services.checkin import Door
     from memberdesk.services.events import UnknownEvent, require_event
     from memberdesk.services.permissions import Action, require
-    from memberdesk.services.reasons import WORDS
 
     _engine, sessions = _open(args)
     with sessions() as s:
@@ -369,6 +376,7 @@ def checkin(args: argparse.Namespace) -> int:
     except PermissionError as exc:
         raise CommandFailed(str(exc), EXIT_REFUSED, "not_allowed") from exc
     door = Door(sessions, audit.station, audit=audit)
+    direction = "out" if getattr(args, "exit", False) else "in"
     # A virtual card lies on the reader for the whole command: one tap.
     once = args.once or args.reader.startswith("sim:")
     code = EXIT_OK
@@ -379,28 +387,16 @@ def checkin(args: argparse.Namespace) -> int:
                 break
             try:
                 verdict = door.decide_card(
-                    args.event, read.uid, read.message or b"", actor
+                    args.event,
+                    read.uid,
+                    read.message or b"",
+                    actor,
+                    direction=direction,
                 )
             except PermissionError as exc:
                 raise CommandFailed(str(exc), EXIT_REFUSED, "not_allowed") from exc
-            _emit(
-                args,
-                {
-                    "ok": verdict.admitted,
-                    "reason": verdict.reason.value,
-                    "member": verdict.member_id,
-                    "name": verdict.member_name,
-                    "tier": verdict.tier_code,
-                    "card_number": None
-                    if verdict.card_number is None
-                    else f"{verdict.card_number:08d}",
-                    "checkin": verdict.checkin_id,
-                },
-                f"{'ADMIT' if verdict.admitted else 'REFUSE'}: "
-                f"{WORDS[verdict.reason]}"
-                + (f" — {verdict.member_name}" if verdict.member_name else ""),
-            )
-            code = EXIT_OK if verdict.admitted else EXIT_REFUSED
+            _emit(args, verdict_json(verdict), verdict_text(verdict))
+            code = EXIT_OK if verdict.ok else EXIT_REFUSED
             if once:
                 break
     return code

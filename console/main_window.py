@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.side_panels: dict[str, QWidget] = {}
         #: Who is signed in and the lock: set by the composition root.
         self.guard: QObject | None = None
+        #: The card room's tabs on the issuance page: set by the composition root.
+        self.card_room: object | None = None
 
         self.rail = QListWidget(self)
         self.rail.setObjectName("navRail")

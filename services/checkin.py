@@ -18,7 +18,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,7 +33,7 @@ from memberdesk.services.door_actions import (
     DoorActionRefused,
     SupervisorSignIn,
 )
-from memberdesk.services.journal import CheckinJournal, journal_for
+from memberdesk.services.journal import CheckinJournal, journal_beside
 from memberdesk.services.models import CheckIn, Event, Member, utcnow
 from memberdesk.services.permissions import Action, Actor, require
 from memberdesk.services.reasons import (
@@ -43,7 +43,20 @@ from memberdesk.services.reasons import (
     Reason,
 )
 
+if TYPE_CHECKING:
+    from memberdesk.services.staff import StaffService
+
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "Annulment",
+    "Door",
+    "DoorActionRefused",
+    "SupervisorSignIn",
+    "Verdict",
+    "begin_locked",
+    "lock_event",
+]
 
 Direction = Literal["in", "out"]
 # A unique index that fires is another desk's commit landing between our
@@ -107,7 +120,7 @@ class Door:
         domain: str = cardformat.DEFAULT_DOMAIN,
         audit: AuditLog | None = None,
         journal: CheckinJournal | None | Literal["auto"] = "auto",
-        staff: object | None = None,
+        staff: StaffService | None = None,
     ) -> None:
         self._sessions = sessions
         self.station = station
@@ -116,7 +129,7 @@ class Door:
         self._public_keys: dict | None = None
         self._staff = staff
         if journal == "auto":
-            journal = _default_journal(sessions, station)
+            journal = journal_beside(sessions, station)
         self.recorder = Recorder(station, journal, clock)
 
     @property
@@ -199,6 +212,7 @@ class Door:
                     self.recorder.journal_row(row)
                 except IntegrityError:
                     session.rollback()
+                    self.recorder.resync()
                     if attempt == _ATTEMPTS:
                         raise
                     log.info("scan raced another desk; deciding again")
@@ -236,10 +250,9 @@ class Door:
         else:
             if event.capacity is not None and event.admitted >= event.capacity:
                 raise Refused(Reason.CAPACITY_REACHED, **rules.member_facts(member))
-            total, mine = rules.tallies_for(session, event, member.id)
-            rules.check_caps(event, member, total, mine)
-            total.count += 1
-            mine.count += 1
+            tallies = rules.tallies_for(session, event, member.id)
+            rules.check_caps(event, member, tallies)
+            tallies.add(session, 1)
             event.admitted += 1
             reason, first = Reason.ADMITTED, True
         event.inside += 1
@@ -347,15 +360,7 @@ class Door:
 
     def supervisor(self, credentials: SupervisorSignIn) -> Actor:
         """The supervisor behind `credentials`; SignInFailed when they are wrong."""
-        if self._staff is None:
-            raise DoorActionRefused(
-                "no_supervisor", "this station cannot check a supervisor's sign-in"
-            )
-        if credentials.pin:
-            return self._staff.unlock_with_pin(
-                credentials.login, credentials.secret, self.station
-            )
-        return self._staff.sign_in(credentials.login, credentials.secret, self.station)
+        return door_actions.sign_in_supervisor(self._staff, credentials, self.station)
 
     def annul(
         self,
@@ -399,16 +404,3 @@ class _Scan:
 
 def _with_detail(verdict: Verdict, detail: str) -> Verdict:
     return replace(verdict, detail=detail) if detail else verdict
-
-
-# The old name, kept for callers outside this module.
-_begin_locked = begin_locked
-
-
-def _default_journal(
-    sessions: sessionmaker[Session], station: str
-) -> CheckinJournal | None:
-    bind = sessions.kw.get("bind")
-    if bind is None:
-        return None
-    return journal_for(bind.url.render_as_string(hide_password=False), station)

@@ -63,6 +63,7 @@ class Recorder:
         self._clock = clock
         self._lock = threading.Lock()
         self._last_seq = 0
+        self._synced = False
         self._last_now: dt.datetime | None = None
         self.clock_set_back: dt.timedelta | None = None
 
@@ -82,14 +83,25 @@ class Recorder:
         return now
 
     def next_seq(self, session: Session) -> int:
-        # The database's highest, not only ours: another process of the same
-        # station, or a recovered database, may be ahead of this one.
-        stored = session.scalar(
-            select(func.max(CheckIn.seq)).where(CheckIn.station == self.station)
-        )
+        # The database's highest once, then counted here. Another process of
+        # the same station may get ahead: the unique index then fails the
+        # insert, `resync` is called, and the scan is decided again.
         with self._lock:
-            self._last_seq = max(self._last_seq, stored or 0) + 1
+            synced = self._synced
+        if not synced:
+            stored = session.scalar(
+                select(func.max(CheckIn.seq)).where(CheckIn.station == self.station)
+            )
+            with self._lock:
+                self._last_seq = max(self._last_seq, stored or 0)
+                self._synced = True
+        with self._lock:
+            self._last_seq += 1
             return self._last_seq
+
+    def resync(self) -> None:
+        with self._lock:
+            self._synced = False
 
     def add(self, session: Session, **fields: Any) -> CheckIn:
         row = CheckIn(

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -200,26 +200,28 @@ class Presence:
     inside: bool  # more live entries than live exits
 
 
+# Built once: composing this statement costs more than running it.
+_PRESENCE = select(
+    func.coalesce(func.sum(case((CheckIn.first_entry, 1), else_=0)), 0),
+    func.coalesce(func.sum(case((CheckIn.admitted, 1), else_=0)), 0),
+    func.coalesce(
+        func.sum(case((CheckIn.verdict == Reason.EXITED.value, 1), else_=0)), 0
+    ),
+).where(
+    CheckIn.event_id == bindparam("event_id"),
+    CheckIn.member_id == bindparam("member_id"),
+    CheckIn.annulled.is_(False),
+    CheckIn.flagged.is_(False),
+)
+
+
 def presence(session: Session, event_id: int, member_id: int) -> Presence:
     """Where a member stands at an event, from the live rows alone.
 
     Read under the event's row lock, so no other desk moves it meanwhile.
     """
-    live = (
-        CheckIn.event_id == event_id,
-        CheckIn.member_id == member_id,
-        CheckIn.annulled.is_(False),
-        CheckIn.flagged.is_(False),
-    )
     firsts, ins, outs = session.execute(
-        select(
-            func.coalesce(func.sum(case((CheckIn.first_entry, 1), else_=0)), 0),
-            func.coalesce(func.sum(case((CheckIn.admitted, 1), else_=0)), 0),
-            func.coalesce(
-                func.sum(case((CheckIn.verdict == Reason.EXITED.value, 1), else_=0)),
-                0,
-            ),
-        ).where(*live)
+        _PRESENCE, {"event_id": event_id, "member_id": member_id}
     ).one()
     return Presence(entered=firsts > 0, inside=ins > outs)
 
@@ -228,13 +230,9 @@ def programme_year(event: Event) -> int:
     return event.starts_at.astimezone(PROGRAMME_ZONE).year
 
 
-def take_tally(session: Session, kind: str, year: int, member_id: int) -> YearlyTally:
-    """The tally row, locked until the transaction ends; made if missing.
-
-    Insert-if-missing then SELECT ... FOR UPDATE: two desks creating the same
-    row at once both go on to lock the one that exists.
-    """
-    values = {"kind": kind, "year": year, "member_id": member_id, "count": 0}
+def _ensure_total(session: Session, kind: str, year: int) -> None:
+    """Make the kind's total row if it is missing, racing desks or not."""
+    values = {"kind": kind, "year": year, "member_id": ALL_MEMBERS, "count": 0}
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         session.execute(
@@ -250,45 +248,75 @@ def take_tally(session: Session, kind: str, year: int, member_id: int) -> Yearly
                 session.add(YearlyTally(**values))
         except IntegrityError:
             pass
-    return session.scalars(
-        select(YearlyTally)
-        .where(
-            YearlyTally.kind == kind,
-            YearlyTally.year == year,
-            YearlyTally.member_id == member_id,
-        )
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).one()
 
 
-def tallies_for(
-    session: Session, event: Event, member_id: int
-) -> tuple[YearlyTally, YearlyTally]:
-    """(all members, this member) for the event's kind and year, locked.
+@dataclass
+class Tallies:
+    """A member's and the whole kind's tally for one programme year, locked.
 
-    Always the total first, then the member: one order for every desk, so
-    two desks never wait on each other's rows.
+    Only the total row is locked (SELECT ... FOR UPDATE). Every writer of a
+    kind's tallies takes that lock first, so it also guards the member rows:
+    no other desk reads or writes them meanwhile, and a member row may be
+    created without a lock of its own.
     """
-    year = programme_year(event)
-    total = take_tally(session, event.kind, year, ALL_MEMBERS)
-    mine = take_tally(session, event.kind, year, member_id)
-    return total, mine
+
+    kind: str
+    year: int
+    member_id: int
+    total: YearlyTally
+    mine: YearlyTally | None
+
+    @property
+    def member_count(self) -> int:
+        return 0 if self.mine is None else self.mine.count
+
+    def add(self, session: Session, delta: int) -> None:
+        self.total.count = max(0, self.total.count + delta)
+        if self.mine is not None:
+            self.mine.count = max(0, self.mine.count + delta)
+        elif delta > 0:
+            self.mine = YearlyTally(
+                kind=self.kind, year=self.year, member_id=self.member_id, count=delta
+            )
+            session.add(self.mine)
 
 
-def check_caps(
-    event: Event, member: Member, total: YearlyTally, mine: YearlyTally
-) -> None:
+_TALLIES = (
+    select(YearlyTally)
+    .where(
+        YearlyTally.kind == bindparam("kind"),
+        YearlyTally.year == bindparam("year"),
+        YearlyTally.member_id.in_((ALL_MEMBERS, bindparam("member_id"))),
+    )
+    .with_for_update()
+)
+
+
+def tallies_for(session: Session, event: Event, member_id: int) -> Tallies:
+    """The tallies of the event's kind and year, with the total row locked."""
+    kind, year = event.kind, programme_year(event)
+
+    def read() -> dict[int, YearlyTally]:
+        rows = session.scalars(
+            _TALLIES,
+            {"kind": kind, "year": year, "member_id": member_id},
+            execution_options={"populate_existing": True},
+        )
+        return {row.member_id: row for row in rows}
+
+    found = read()
+    if ALL_MEMBERS not in found:
+        # The year's first entry of this kind: make the row, then lock it.
+        _ensure_total(session, kind, year)
+        found = read()
+    return Tallies(kind, year, member_id, found[ALL_MEMBERS], found.get(member_id))
+
+
+def check_caps(event: Event, member: Member, tallies: Tallies) -> None:
     facts = member_facts(member)
-    if event.member_yearly_cap is not None and mine.count >= event.member_yearly_cap:
-        raise Refused(
-            Reason.MEMBER_YEARLY_CAP,
-            f"{mine.count} of {event.member_yearly_cap} this year",
-            **facts,
-        )
-    if event.kind_yearly_cap is not None and total.count >= event.kind_yearly_cap:
-        raise Refused(
-            Reason.KIND_YEARLY_CAP,
-            f"{total.count} of {event.kind_yearly_cap} this year",
-            **facts,
-        )
+    mine, cap = tallies.member_count, event.member_yearly_cap
+    if cap is not None and mine >= cap:
+        raise Refused(Reason.MEMBER_YEARLY_CAP, f"{mine} of {cap} this year", **facts)
+    total, cap = tallies.total.count, event.kind_yearly_cap
+    if cap is not None and total >= cap:
+        raise Refused(Reason.KIND_YEARLY_CAP, f"{total} of {cap} this year", **facts)

@@ -31,6 +31,7 @@ from memberdesk.services.reasons import NEVER_OVERRIDDEN, Reason
 
 if TYPE_CHECKING:
     from memberdesk.services.checkin import Door, Verdict
+    from memberdesk.services.staff import StaffService
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,19 @@ class Annulment:
     inside: int
     admitted_total: int
     capacity: int | None
+
+
+def sign_in_supervisor(
+    staff: StaffService | None, credentials: SupervisorSignIn, station: str
+) -> Actor:
+    """Check a supervisor's PIN or password; SignInFailed when it is wrong."""
+    if staff is None:
+        raise DoorActionRefused(
+            "no_supervisor", "this station cannot check a supervisor's sign-in"
+        )
+    if credentials.pin:
+        return staff.unlock_with_pin(credentials.login, credentials.secret, station)
+    return staff.sign_in(credentials.login, credentials.secret, station)
 
 
 def _reason_text(reason: str) -> str:
@@ -134,9 +148,7 @@ def annul(
                 )
             before = rules.presence(session, event.id, row.member_id)
             if row.first_entry:
-                total, mine = rules.tallies_for(session, event, row.member_id)
-                total.count = max(0, total.count - 1)
-                mine.count = max(0, mine.count - 1)
+                rules.tallies_for(session, event, row.member_id).add(session, -1)
                 event.admitted = max(0, event.admitted - 1)
             row.annulled = True
             row.annulled_at = now
@@ -211,9 +223,7 @@ def override(
                 )
             first = not where.entered
             if first:
-                total, mine = rules.tallies_for(session, event, member.id)
-                total.count += 1
-                mine.count += 1
+                rules.tallies_for(session, event, member.id).add(session, 1)
                 event.admitted += 1
             event.inside += 1
             row = door.recorder.add(

@@ -147,7 +147,7 @@ def _check_window(draft: EventDraft, problems: dict[str, str]) -> None:
         return
     if closes <= opens:
         problems["doors_close_at"] = "the doors must close after they open"
-    elif "ends_at" not in problems and (
+    elif not problems.keys() & {"starts_at", "ends_at"} and (
         opens >= draft.ends_at or closes <= draft.starts_at
     ):
         problems["doors_open_at"] = "the door window must overlap the event"

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import sessionmaker
 
 from memberdesk.services.db import data_dir
 
@@ -175,6 +176,14 @@ def journal_at(path: Path) -> CheckinJournal:
 def journal_for(url: str, station: str) -> CheckinJournal | None:
     path = journal_path(url, station)
     return None if path is None else journal_at(path)
+
+
+def journal_beside(sessions: sessionmaker, station: str) -> CheckinJournal | None:
+    """The journal for the database a session factory is bound to."""
+    bind = sessions.kw.get("bind")
+    if bind is None:
+        return None
+    return journal_for(bind.url.render_as_string(hide_password=False), station)
 
 
 def read_journal(path: Path) -> JournalRead:

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services.audit import AuditLog, writing
 from memberdesk.services.events import require_event
+from memberdesk.services.members import mask_phone
 from memberdesk.services.models import Card, Member, Registration, utcnow
 from memberdesk.services.permissions import Action, Actor, require
 
@@ -41,6 +42,7 @@ _HEADERS = {
     "note": {"note", "notes", "remark", "备注"},
 }
 _PHONE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9})$")
+_MOBILE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d(?:[ -]?\d){8}(?!\d)")
 
 
 class ImportRefused(Exception):
@@ -122,7 +124,11 @@ def _parse(text: str) -> list[_Row]:
         cells = [c.strip() for c in cells]
         if not any(cells):
             continue  # blank lines are not rows
-        row = _Row(number, delimiter.join(cells)[:200])
+        # The row as the preview shows it, with any mobile number masked.
+        shown = _MOBILE_IN_TEXT.sub(
+            lambda m: mask_phone(m.group()), delimiter.join(cells)
+        )
+        row = _Row(number, shown[:200])
         if columns is None:
             _guess(row, cells)
         else:

@@ -1,12 +1,15 @@
 """The demo's tray of virtual cards: card files that can be put on the reader.
 
 The tray knows files, not readers: it asks for a card to be placed or taken
-off through its signals, and is told what is on the reader.
+off through its signals, and is told what is on the reader. What a file
+holds is said by a `describe` callable handed in, since reading a card's
+message is not a widget's business.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -35,11 +38,17 @@ class CardTray(QWidget):
     #: The user asked to take the card that is on the reader off.
     take_off_requested = Signal()
 
-    def __init__(self, folder: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path | None,
+        parent: QWidget | None = None,
+        describe: Callable[[Path], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("cardTray")
         self.setMaximumWidth(280)
         self._folder = folder
+        self._describe = describe
         self._extra: list[Path] = []
         self._placed: Path | None = None
 
@@ -84,7 +93,7 @@ class CardTray(QWidget):
         current = self.selected()
         self.cards.clear()
         for path in self.files():
-            item = QListWidgetItem(path.stem, self.cards)
+            item = QListWidgetItem(self.label(path), self.cards)
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(str(path))
             if path == current:
@@ -92,6 +101,16 @@ class CardTray(QWidget):
         if self.cards.currentItem() is None and self.cards.count():
             self.cards.setCurrentRow(0)
         self._update_buttons()
+
+    def label(self, path: Path) -> str:
+        """The file's name, and what it holds when the tray can be told."""
+        if self._describe is None:
+            return path.stem
+        return (
+            self.tr("%1 · %2")
+            .replace("%1", path.stem)
+            .replace("%2", self._describe(path))
+        )
 
     def add_file(self, path: Path) -> None:
         if path not in self._extra:
@@ -116,6 +135,7 @@ class CardTray(QWidget):
             self.on_reader.setText(self.tr("The reader is empty."))
         else:
             self.on_reader.setText(
+                # Only the name: the file is written back when it is taken off.
                 self.tr("On the reader: %1").replace("%1", path.stem)
             )
         self._update_buttons()

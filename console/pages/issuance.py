@@ -2,14 +2,17 @@
 
 The encoder runs on the reader thread inside the tap handler; its steps, its
 questions and its outcome come back through the reader bridge's signals.
+The page is also the card room: the batch, lifecycle, face and reader panels
+sit in tabs beside the single card, and only the shown tab holds the reader.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -19,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,16 +30,30 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.console import words
+from memberdesk.console.card_overwrite_dialog import (
+    Overwrite,
+    ask_overwrite,
+    overwrite_facts,
+    overwrite_words,
+)
+from memberdesk.console.pages.card_queue import CardQueue
 from memberdesk.console.reader_bridge import ReaderBridge
-from memberdesk.nfc.encoder import Encoder, EncodeRefused, EncodeResult
+from memberdesk.nfc.encoder import (
+    FOREIGN,
+    OTHER_MEMBER,
+    Encoder,
+    EncodeRefused,
+    EncodeResult,
+)
 from memberdesk.nfc.ntag import NtagLink
 from memberdesk.services.cardformat import card_code
 from memberdesk.services.cards import CardDesk, IssueJob, IssueRefused
-from memberdesk.services.members import MemberRow, diamond_members_without_card
+from memberdesk.services.members import MemberRow
 from memberdesk.services.permissions import Actor
 from memberdesk.services.secrets import SecretStoreError
 from memberdesk.widgets import member_table
 from memberdesk.widgets.member_table import MemberQuery, MemberTableModel
+from memberdesk.widgets.panel_tabs import PanelTabs
 from memberdesk.widgets.tier_badge import TierBadgeDelegate, TierLook
 
 log = logging.getLogger(__name__)
@@ -46,40 +62,6 @@ log = logging.getLogger(__name__)
 # the current activity instead, since not every card passes through them.
 CHECKLIST = ("read", "written", "pwd", "pack", "protected")
 STEP_ROLE = Qt.ItemDataRole.UserRole + 4
-
-
-class CardQueue:
-    """Diamond members without a card, filtered by name or id on the station.
-
-    The queue is at most a few hundred members, so the filter runs on the
-    rows already loaded.
-    """
-
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
-        self._rows: list[MemberRow] = []
-
-    def reload(self) -> None:
-        with self._sessions() as s:
-            self._rows = diamond_members_without_card(s)
-
-    def _matching(self, query: MemberQuery) -> list[MemberRow]:
-        text = query.text.strip().lstrip("#").lower()
-        if not text:
-            return self._rows
-        return [
-            r
-            for r in self._rows
-            if text in r.name.lower()
-            or text == str(r.id)
-            or r.phone_masked.endswith(text)
-        ]
-
-    def fetch(self, query: MemberQuery, limit: int, offset: int) -> Sequence[MemberRow]:
-        return self._matching(query)[offset : offset + limit]
-
-    def count(self, query: MemberQuery) -> int:
-        return len(self._matching(query))
 
 
 class IssuancePage(QWidget):
@@ -106,8 +88,14 @@ class IssuancePage(QWidget):
         self._desk = desk
         self._actor = actor
         self._bridge = bridge
+        self._sessions = sessions
         self._job: IssueJob | None = None
-        self._shown = False
+        # The facts behind the last overwrite question, set on the reader
+        # thread before the question is asked.
+        self._overwrite: Overwrite | None = None
+        self._shown = False  # the page and its single-card tab are shown
+        #: The card room's other tabs by key (batch, life, faces, readers).
+        self.panels: dict[str, QWidget] = {}
         self._queue = CardQueue(sessions)
         self.model = MemberTableModel(
             self._queue.fetch, self._queue.count, tiers, parent=self
@@ -135,11 +123,20 @@ class IssuancePage(QWidget):
             lambda *_: self._selection_changed()
         )
         self.table.doubleClicked.connect(lambda _i: self.start_encoding())
+        # Tab leaves the table instead of walking its cells; Enter encodes.
+        self.table.setTabKeyNavigation(False)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(
+                QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut
+            )
+            enter.activated.connect(self.start_encoding)
 
         self.encode_button = QPushButton(self.tr("Encode card"), self)
         self.encode_button.setObjectName("encodeButton")
+        self.encode_button.setToolTip(self.tr("Encode card (Ctrl+E or Enter)"))
         self.encode_button.clicked.connect(self.start_encoding)
         self.cancel_button = QPushButton(self.tr("Stop waiting"), self)
+        self.cancel_button.setToolTip(self.tr("Stop waiting (Esc)"))
         self.cancel_button.clicked.connect(self.cancel)
 
         self.prompt = QLabel(self)
@@ -196,14 +193,29 @@ class IssuancePage(QWidget):
         right.addWidget(self.detail)
         right.addWidget(self.result)
         right.addStretch(1)
-        columns = QHBoxLayout()
+        self.single = QWidget(self)
+        self.single.setObjectName("singleCard")
+        columns = QHBoxLayout(self.single)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
+        for keys, slot in (("Ctrl+E", self.start_encoding), ("Esc", self.cancel)):
+            shortcut = QShortcut(
+                QKeySequence(keys),
+                self.single,
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
+            shortcut.activated.connect(slot)
+        # The single-card tab reports to this page: it is the page's own view.
+        self.single.panel_shown = self.panel_shown
+        self.single.panel_hidden = self.panel_hidden
+        self.tabs = PanelTabs(self)
+        self.tabs.setObjectName("cardRoomTabs")
+        self.tabs.addTab(self.single, self.tr("One card"))
         title = QLabel(self.tr("Card issuance"), self)
         title.setObjectName("pageTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.tabs, 1)
         self.setFocusProxy(self.filter)
 
         bridge.step_reported.connect(self._on_step)
@@ -215,15 +227,33 @@ class IssuancePage(QWidget):
     def page_title(self) -> str:
         return self.tr("Card issuance")
 
+    def add_panel(self, key: str, title: str, panel: QWidget) -> None:
+        """A tab of the card room; it has panel_shown() and panel_hidden()."""
+        self.panels[key] = panel
+        self.tabs.addTab(panel, title)
+
+    def show_panel(self, key: str) -> QWidget:
+        """Bring the card room's tab `key` ("single", "batch", ...) forward."""
+        panel = self.single if key == "single" else self.panels[key]
+        self.tabs.setCurrentWidget(panel)
+        return panel
+
     def page_shown(self) -> None:
+        self.tabs.set_active(True)
+
+    def page_hidden(self) -> None:
+        # Another page takes the reader; an open job waits for our return.
+        self.tabs.set_active(False)
+
+    def panel_shown(self) -> None:
+        """The single-card tab is shown: an open job takes the reader again."""
         self._shown = True
         if self.model.rowCount() == 0 and self._job is None:
             self.reload_queue()
         if self._job is not None:
             self._install_handler()
 
-    def page_hidden(self) -> None:
-        # Another page takes the reader; an open job waits for our return.
+    def panel_hidden(self) -> None:
         self._shown = False
         self._bridge.clear_handler(self)
 
@@ -267,27 +297,40 @@ class IssuancePage(QWidget):
         )
         self._install_handler()
         self._update_buttons()
+        # The table is disabled while waiting; Esc and this button stop it.
+        self.cancel_button.setFocus()
         self.waiting_for_card.emit(job)
 
     def cancel(self) -> None:
         """Stop waiting for a card; the job stays open to be resumed."""
+        if self._job is None:
+            return
         self._bridge.clear_handler(self)
         self._job = None
         self.prompt.setText(self.tr("Stopped. Choose a member to encode a card."))
         self._update_buttons()
+        self.table.setFocus()
 
     def _install_handler(self) -> None:
         job, desk, bridge = self._job, self._desk, self._bridge
 
         def encode_tapped(tag: object) -> EncodeResult:
+            link = NtagLink(tag)
+
+            def confirm(question: str, text: str) -> bool:
+                self._overwrite = overwrite_facts(
+                    desk, self._sessions, link.uid, job, question, text
+                )
+                return bridge.ask(self, question, text)
+
             encoder = Encoder(
                 desk,
                 job,
-                confirm=lambda question, text: bridge.ask(self, question, text),
+                confirm=confirm,
                 progress=lambda step: bridge.report_step(self, step),
                 originality_keys=bridge.originality_keys,
             )
-            return encoder.encode(NtagLink(tag))
+            return encoder.encode(link)
 
         if self._shown:
             bridge.set_handler(self, encode_tapped)
@@ -319,6 +362,7 @@ class IssuancePage(QWidget):
         self.result_origin.setText(words.originality_words(result.originality))
         self.result.show()
         self.reload_queue()
+        self.table.setFocus()
         self.card_encoded.emit(result)
 
     def _on_failed(self, owner: object, exc: object) -> None:
@@ -330,7 +374,14 @@ class IssuancePage(QWidget):
                 hint = self.tr("Tap the same card again to resume.")
             else:
                 hint = self.tr("Tap another card, or stop waiting.")
-            self._show_error(words.encode_refused_words(exc.reason), str(exc), hint)
+            lead = words.encode_refused_words(exc.reason)
+            if exc.reason in (FOREIGN, OTHER_MEMBER):
+                # Whose card it is, in words; the encoder's English is a tooltip.
+                facts = overwrite_words(self._overwrite)
+                self._show_error(words.sentences(lead, facts), "", hint)
+                self.message.setToolTip(str(exc))
+            else:
+                self._show_error(lead, str(exc), hint)
             self.encode_failed.emit(exc.reason)
             return
         self._show_error(
@@ -342,22 +393,7 @@ class IssuancePage(QWidget):
         # Answered even when another page is shown: the reader thread waits.
         if owner is not self:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Overwrite this card?"),
-            words.confirm_question(question),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setObjectName("overwriteQuestion")
-        box.setInformativeText(detail)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.finished.connect(
-            lambda code: self._bridge.answer(code == QMessageBox.StandardButton.Yes)
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # open(), not exec(): no nested event loop while the reader waits.
-        box.open()
+        ask_overwrite(self, question, self._overwrite, detail, self._bridge.answer)
 
     def _show_error(self, lead: str, detail: str, hint: str = "") -> None:
         self.message.setText(f"{lead}\n{hint}" if hint else lead)
@@ -368,6 +404,7 @@ class IssuancePage(QWidget):
 
     def _clear_message(self) -> None:
         self.message.clear()
+        self.message.setToolTip("")
         self.message.hide()
         self.detail.clear()
         self.detail.hide()

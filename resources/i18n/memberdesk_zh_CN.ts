@@ -268,68 +268,766 @@
     </message>
 </context>
 <context>
+    <name>BatchPanel</name>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="100"/>
+        <location filename="../../console/pages/card_batch.py" line="385"/>
+        <source>Start</source>
+        <extracomment>A batch was created or opened; carries its id. A tap was worked (or a control used); carries the BatchProgress. What happened at a tap, on the GUI thread; carries the BatchEvent.</extracomment>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="103"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="105"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="107"/>
+        <source>Keep the chip</source>
+        <translation>保留此芯片</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="109"/>
+        <source>Refuse the chip</source>
+        <translation>拒用此芯片</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="287"/>
+        <source>Tap the same card again to resume.</source>
+        <translation>请再次放上同一张卡以继续。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="289"/>
+        <source>Tap another card for %1.</source>
+        <translation>请为%1放上另一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="297"/>
+        <source>The chip of %1&apos;s card did not pass the originality check. An admin keeps it or refuses it; then press Start.</source>
+        <translation>%1的卡片芯片未通过原厂签名校验。请管理员决定保留或拒用，然后按“开始”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="304"/>
+        <source>The reader was lost.</source>
+        <translation>读卡器已断开。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="323"/>
+        <source>The card could not be read. Tap it again.</source>
+        <translation>无法读取这张卡，请重新放上。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="360"/>
+        <source>Originality failed: an admin decides</source>
+        <translation>原厂签名校验未通过：由管理员决定</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="365"/>
+        <source>Every member of the batch is dealt with.</source>
+        <translation>本批次的会员均已处理。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="368"/>
+        <source>Tap %1&apos;s interrupted card again to finish it.</source>
+        <translation>请再次放上%1那张中断的卡以完成写卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="374"/>
+        <source>Tap a blank card for %1 (#%2).</source>
+        <translation>请为%1（#%2）放上一张空白卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="379"/>
+        <source>Press Start, then tap blank cards.</source>
+        <translation>按“开始”，然后依次放上空白卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="385"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_batch.py" line="398"/>
+        <source>Only an admin decides.</source>
+        <translation>只有管理员可以决定。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchSummary</name>
+    <message>
+        <location filename="../../widgets/batch_summary.py" line="42"/>
+        <source>No batch yet: queue members on the left.</source>
+        <translation>尚无批次：请在左侧选择会员排队。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/batch_summary.py" line="48"/>
+        <source>Batch %1 · %2</source>
+        <translation>批次 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/batch_summary.py" line="56"/>
+        <source>Done %1 · left %2 · failed %3 · skipped %4 · %5 per card</source>
+        <translation>已完成 %1 · 剩余 %2 · 失败 %3 · 跳过 %4 · 每张 %5</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTable</name>
+    <message>
+        <location filename="../../widgets/batch_table.py" line="50"/>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/batch_table.py" line="51"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/batch_table.py" line="52"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/batch_table.py" line="53"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/batch_table.py" line="54"/>
+        <source>Chip UID</source>
+        <translation>芯片 UID</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/batch_table.py" line="55"/>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+</context>
+<context>
+    <name>CardContents</name>
+    <message>
+        <location filename="../../console/pages/card_contents.py" line="36"/>
+        <source>not a card file</source>
+        <translation>不是卡片文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_contents.py" line="39"/>
+        <source>other data (no NDEF message)</source>
+        <translation>其他数据（无 NDEF 消息）</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_contents.py" line="41"/>
+        <source>blank</source>
+        <translation>空白卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_contents.py" line="45"/>
+        <source>other data</source>
+        <translation>其他数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_contents.py" line="56"/>
+        <source>card %1 of %2</source>
+        <translation>%2的卡 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_contents.py" line="61"/>
+        <source>, issue %1</source>
+        <translation>，第 %1 版</translation>
+    </message>
+</context>
+<context>
+    <name>CardLifeDialog</name>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="75"/>
+        <source>Reason</source>
+        <extracomment>A step was taken; carries its code (reissued, revoked, found). The issuer wants to encode the member&apos;s waiting card; carries the id.</extracomment>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="78"/>
+        <source>Reissue</source>
+        <translation>补办</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="80"/>
+        <source>Revoke the card and open its next issue</source>
+        <translation>注销此卡并开启下一版</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="83"/>
+        <source>Revoke…</source>
+        <translation>注销…</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="85"/>
+        <source>Mark found</source>
+        <translation>标记为已找回</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="87"/>
+        <source>Encode the new card</source>
+        <translation>写入新卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="100"/>
+        <source>Card / step</source>
+        <translation>卡号 / 步骤</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="101"/>
+        <source>Issue</source>
+        <translation>版次</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="102"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="103"/>
+        <source>Chip UID</source>
+        <translation>芯片 UID</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="104"/>
+        <location filename="../../console/card_life_dialog.py" line="115"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="105"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="115"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="115"/>
+        <source>Audit entry</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="129"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="139"/>
+        <source>Cards, issue by issue</source>
+        <translation>卡片（按版次）</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="141"/>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="155"/>
+        <source>Card of %1</source>
+        <translation>%1的卡片</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="157"/>
+        <source>%1 (#%2)</source>
+        <translation>%1（#%2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="217"/>
+        <source>Revoke this card?</source>
+        <translation>注销这张卡？</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="218"/>
+        <source>Every door will refuse the card from now on. Reason: %1.</source>
+        <translation>此后所有门口都将拒绝这张卡。原因：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="256"/>
+        <source>Reissued. Encode the new card on a blank chip.</source>
+        <translation>已补办。请将新卡写入一张空白芯片。</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="257"/>
+        <source>The card is revoked.</source>
+        <translation>此卡已注销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_life_dialog.py" line="291"/>
+        <source>Card…</source>
+        <translation>卡片…</translation>
+    </message>
+</context>
+<context>
+    <name>CardRoom</name>
+    <message>
+        <location filename="../../console/pages/card_room.py" line="89"/>
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_room.py" line="90"/>
+        <source>Lost and returned</source>
+        <translation>挂失与回收</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_room.py" line="91"/>
+        <source>Card faces</source>
+        <translation>卡面</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_room.py" line="92"/>
+        <source>Readers</source>
+        <translation>读卡器</translation>
+    </message>
+</context>
+<context>
     <name>CardTray</name>
     <message>
-        <location filename="../../widgets/card_tray.py" line="48"/>
+        <location filename="../../widgets/card_tray.py" line="57"/>
         <source>Virtual cards</source>
         <extracomment>The user asked to put the card file at this path on the reader. The user asked to take the card that is on the reader off.</extracomment>
         <translation>虚拟卡</translation>
     </message>
     <message>
-        <location filename="../../widgets/card_tray.py" line="54"/>
+        <location filename="../../widgets/card_tray.py" line="63"/>
         <source>Place on reader</source>
         <translation>放到读卡器上</translation>
     </message>
     <message>
-        <location filename="../../widgets/card_tray.py" line="56"/>
+        <location filename="../../widgets/card_tray.py" line="65"/>
         <source>Take off</source>
         <translation>取下</translation>
     </message>
     <message>
-        <location filename="../../widgets/card_tray.py" line="58"/>
+        <location filename="../../widgets/card_tray.py" line="67"/>
         <source>Other card file…</source>
         <translation>其他卡文件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/card_tray.py" line="116"/>
+        <location filename="../../widgets/card_tray.py" line="110"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/card_tray.py" line="135"/>
         <source>The reader is empty.</source>
         <translation>读卡器上没有卡。</translation>
     </message>
     <message>
-        <location filename="../../widgets/card_tray.py" line="119"/>
+        <location filename="../../widgets/card_tray.py" line="139"/>
         <source>On the reader: %1</source>
         <translation>读卡器上：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/card_tray.py" line="135"/>
+        <location filename="../../widgets/card_tray.py" line="155"/>
         <source>Virtual card file</source>
         <translation>虚拟卡文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/card_tray.py" line="137"/>
+        <location filename="../../widgets/card_tray.py" line="157"/>
         <source>Card images (*.json *.nfc)</source>
         <translation>卡镜像 (*.json *.nfc)</translation>
     </message>
 </context>
 <context>
+    <name>CardWords</name>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="25"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="26"/>
+        <source>on the reader</source>
+        <translation>正在写卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="27"/>
+        <location filename="../../console/pages/card_words.py" line="102"/>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="28"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="29"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="30"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="40"/>
+        <source>Not a diamond member: no card.</source>
+        <translation>不是钻石会员：不发卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="43"/>
+        <source>Skipped by the issuer.</source>
+        <translation>发卡员已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="44"/>
+        <source>Paused before a card came.</source>
+        <translation>未放卡即已暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="45"/>
+        <source>The console stopped mid-card.</source>
+        <translation>写卡途中控制台停止了。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="46"/>
+        <source>The reader was lost.</source>
+        <translation>读卡器已断开。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="47"/>
+        <source>An admin refused the chip: needs another card.</source>
+        <translation>管理员拒用了此芯片：需要另一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="50"/>
+        <source>The card file cannot be used.</source>
+        <translation>此卡片文件无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="59"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="60"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="61"/>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="62"/>
+        <source>taking cards</source>
+        <translation>正在收卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="72"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="73"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="79"/>
+        <source>lost</source>
+        <translation>遗失</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="80"/>
+        <source>damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="81"/>
+        <source>stolen</source>
+        <translation>被盗</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="82"/>
+        <source>left the programme</source>
+        <translation>退出会员计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="83"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="90"/>
+        <source>waiting to be encoded</source>
+        <translation>等待写卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="91"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="92"/>
+        <location filename="../../console/pages/card_words.py" line="104"/>
+        <source>revoked</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="93"/>
+        <location filename="../../console/pages/card_words.py" line="106"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="101"/>
+        <source>card job opened</source>
+        <translation>开始制卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="103"/>
+        <source>encoded</source>
+        <translation>写卡完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="105"/>
+        <source>found</source>
+        <translation>已找回</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="107"/>
+        <source>chip overwritten</source>
+        <translation>芯片被覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="108"/>
+        <source>recycling: chip opened</source>
+        <translation>回收：芯片已解锁</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="109"/>
+        <source>recycling: message blanked</source>
+        <translation>回收：内容已清空</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="110"/>
+        <source>recycling: password removed</source>
+        <translation>回收：密码已移除</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="111"/>
+        <source>recycling interrupted</source>
+        <translation>回收中断</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="112"/>
+        <source>recycled: blank chip</source>
+        <translation>已回收：空白芯片</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="120"/>
+        <source>card batch created</source>
+        <translation>创建制卡批次</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="121"/>
+        <source>batch member skipped</source>
+        <translation>批次会员已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="122"/>
+        <source>batch member retried</source>
+        <translation>批次会员重试</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="123"/>
+        <source>chip originality decided</source>
+        <translation>芯片原厂校验已裁定</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="124"/>
+        <source>card reissued</source>
+        <translation>卡片补办</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="125"/>
+        <source>card revoked</source>
+        <translation>卡片注销</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="126"/>
+        <source>card found</source>
+        <translation>卡片找回</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="127"/>
+        <source>chip recycled</source>
+        <translation>芯片回收</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="128"/>
+        <source>card face printed</source>
+        <translation>卡面打印</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="137"/>
+        <source>This member has never had a card: issue a first card.</source>
+        <translation>该会员从未有过卡片：请先发第一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="140"/>
+        <source>A reissued card is already waiting to be encoded.</source>
+        <translation>已有一张补办的卡在等待写入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="143"/>
+        <source>This member has no revoked card.</source>
+        <translation>该会员没有已注销的卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="144"/>
+        <source>This member holds no active card.</source>
+        <translation>该会员没有有效的卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="145"/>
+        <source>This chip is still an active card: revoke it first.</source>
+        <translation>此芯片仍是一张有效的卡：请先注销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="148"/>
+        <source>No card of this programme was ever on this chip; it is left as it is.</source>
+        <translation>此芯片从未写过本计划的卡片，保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="152"/>
+        <source>Choose a reason.</source>
+        <translation>请选择原因。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="153"/>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="162"/>
+        <source>The card is active again; the waiting reissue is cancelled.</source>
+        <translation>此卡已恢复有效；等待中的补办已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="165"/>
+        <source>Noted. A newer card is out, so recycle the found one.</source>
+        <translation>已记录。已有更新的卡片，请回收找回的这张。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="175"/>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="177"/>
+        <source>The libusb-1.0 library is not installed.</source>
+        <translation>未安装 libusb-1.0 库。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="178"/>
+        <source>Install libusb-1.0, then check again.</source>
+        <translation>请安装 libusb-1.0，然后重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="181"/>
+        <source>No reader that this console drives is plugged in.</source>
+        <translation>没有插入本控制台支持的读卡器。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="182"/>
+        <source>Plug in a Sony RC-S380, a PN533 board, an SCL3711 or an ACR122U (firmware 2.x).</source>
+        <translation>请插入 Sony RC-S380、PN533 板、SCL3711 或 ACR122U（固件 2.x）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="189"/>
+        <source>This account may not use the reader.</source>
+        <translation>当前账户无权使用此读卡器。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="190"/>
+        <source>Add a udev rule for the reader, then replug it.</source>
+        <translation>为读卡器添加 udev 规则，然后重新插拔。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="193"/>
+        <source>A kernel module holds the reader.</source>
+        <translation>有内核模块占用了读卡器。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="194"/>
+        <source>Unload and blacklist the module, then replug the reader.</source>
+        <translation>卸载并屏蔽该模块，然后重新插拔读卡器。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="199"/>
+        <source>The smart-card service pcscd holds the reader.</source>
+        <translation>智能卡服务 pcscd 占用了读卡器。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="200"/>
+        <source>Stop pcscd, then check again.</source>
+        <translation>停止 pcscd，然后重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="203"/>
+        <source>This ACR122U&apos;s firmware cannot be driven (2.x needed).</source>
+        <translation>此 ACR122U 的固件无法驱动（需要 2.x）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="206"/>
+        <source>Use an ACR122U with firmware 2.x, or another reader.</source>
+        <translation>请使用固件 2.x 的 ACR122U，或换一台读卡器。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="211"/>
+        <source>The reader did not answer as expected.</source>
+        <translation>读卡器的应答不正常。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="212"/>
+        <source>Unplug it, wait a few seconds and plug it in again.</source>
+        <translation>拔下读卡器，等几秒后再插上。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="220"/>
+        <source>The reader could not be opened.</source>
+        <translation>无法打开读卡器。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_words.py" line="221"/>
+        <source>See the details below.</source>
+        <translation>请查看下方详情。</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
-        <location filename="../../console/app.py" line="246"/>
+        <location filename="../../console/app.py" line="255"/>
         <source>Card tray</source>
         <translation>卡托盘</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="265"/>
+        <location filename="../../console/app.py" line="274"/>
         <source>The simulated reader is not open yet.</source>
         <translation>模拟读卡器尚未打开。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="271"/>
+        <location filename="../../console/app.py" line="280"/>
         <source>This card file cannot be used: %1</source>
         <translation>无法使用此卡文件：%1</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="296"/>
+        <location filename="../../console/app.py" line="307"/>
         <source>memberdesk cannot start</source>
         <translation>memberdesk 无法启动</translation>
     </message>
@@ -408,6 +1106,91 @@
         <location filename="../../console/pages/door.py" line="215"/>
         <source>Members tap their card on the reader.</source>
         <translation>请会员将会员卡贴近读卡器。</translation>
+    </message>
+</context>
+<context>
+    <name>FacePanel</name>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="94"/>
+        <source>Find a member: name, phone tail, card number or #id</source>
+        <extracomment>A preview is on screen; carries the member id. Faces were written; carries the list of paths. Making or saving a face failed; carries the words shown.</extracomment>
+        <translation>查找会员：姓名、手机尾号、卡号或 #编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="97"/>
+        <source>Find a member&apos;s card face</source>
+        <translation>查找会员的卡面</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="121"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="123"/>
+        <source>Save PNG…</source>
+        <translation>保存 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="125"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="127"/>
+        <source>Sheet for the batch…</source>
+        <translation>本批次拼版…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="129"/>
+        <source>The faces of the batch&apos;s encoded cards on A4, 10 a page (PDF)</source>
+        <translation>本批次已写卡的卡面拼在 A4 上，每页 10 张（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="243"/>
+        <source>Choose a member, then Preview.</source>
+        <translation>请选择会员，然后按“预览”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="265"/>
+        <source>No card of the batch is encoded yet.</source>
+        <translation>本批次还没有写好的卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="286"/>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="294"/>
+        <source>The file could not be written.</source>
+        <translation>无法写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="297"/>
+        <source>The card face could not be made.</source>
+        <translation>无法生成卡面。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="304"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="306"/>
+        <location filename="../../console/pages/card_faces.py" line="319"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="309"/>
+        <source>Save the card face</source>
+        <translation>保存卡面</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_faces.py" line="317"/>
+        <source>Save the batch&apos;s card faces</source>
+        <translation>保存本批次的卡面</translation>
     </message>
 </context>
 <context>
@@ -508,128 +1291,305 @@
     </message>
 </context>
 <context>
-    <name>IssuancePage</name>
+    <name>ImportListDialog</name>
     <message>
-        <location filename="../../console/pages/issuance.py" line="117"/>
-        <source>Filter by name, phone tail or #id</source>
-        <extracomment>A card was encoded and recorded as active. Encoding stopped without a card; carries the reason code. A card job is open and the page waits for a tap; carries the job.</extracomment>
-        <translation>按姓名、手机尾号或 #编号筛选</translation>
+        <location filename="../../console/card_import_dialog.py" line="111"/>
+        <source>Import a list of members</source>
+        <translation>导入会员名单</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="119"/>
-        <source>Filter the card queue</source>
-        <translation>筛选待制卡名单</translation>
+        <location filename="../../console/card_import_dialog.py" line="115"/>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="139"/>
-        <source>Encode card</source>
-        <translation>写卡</translation>
+        <location filename="../../console/card_import_dialog.py" line="122"/>
+        <source>Line</source>
+        <translation>行</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="142"/>
-        <source>Stop waiting</source>
-        <translation>停止等待</translation>
+        <location filename="../../console/card_import_dialog.py" line="122"/>
+        <source>Entry</source>
+        <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="169"/>
-        <source>Card encoded</source>
-        <translation>写卡完成</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/issuance.py" line="176"/>
-        <source>Card number</source>
-        <translation>卡号</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/issuance.py" line="177"/>
+        <location filename="../../console/card_import_dialog.py" line="122"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="178"/>
+        <location filename="../../console/card_import_dialog.py" line="122"/>
+        <source>Check</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_import_dialog.py" line="155"/>
+        <source>%1 cannot be read as a text file.</source>
+        <translation>%1 无法作为文本文件读取。</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_import_dialog.py" line="174"/>
+        <source>%1 members will be queued; %2 lines are left out.</source>
+        <translation>将有 %1 位会员排队；%2 行被排除。</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_import_dialog.py" line="179"/>
+        <source>Queue %1 members</source>
+        <translation>排队 %1 位会员</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_import_dialog.py" line="184"/>
+        <source>OK</source>
+        <translation>可以</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_import_dialog.py" line="185"/>
+        <source>Not a member id</source>
+        <translation>不是会员编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_import_dialog.py" line="186"/>
+        <source>No such member</source>
+        <translation>没有此会员</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_import_dialog.py" line="187"/>
+        <source>Not a diamond member</source>
+        <translation>不是钻石会员</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_import_dialog.py" line="188"/>
+        <source>Already holds a card</source>
+        <translation>已持有卡片</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_import_dialog.py" line="189"/>
+        <source>Listed twice</source>
+        <translation>重复列出</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_import_dialog.py" line="196"/>
+        <source>List of member ids</source>
+        <translation>会员编号名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_import_dialog.py" line="198"/>
+        <source>Text or CSV (*.txt *.csv);;All files (*)</source>
+        <translation>文本或 CSV (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>IssuancePage</name>
+    <message>
+        <location filename="../../console/pages/issuance.py" line="105"/>
+        <source>Filter by name, phone tail or #id</source>
+        <extracomment>A card was encoded and recorded as active. Encoding stopped without a card; carries the reason code. A card job is open and the page waits for a tap; carries the job. The card room&apos;s other tabs by key (batch, life, faces, readers).</extracomment>
+        <translation>按姓名、手机尾号或 #编号筛选</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/issuance.py" line="107"/>
+        <source>Filter the card queue</source>
+        <translation>筛选待制卡名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/issuance.py" line="134"/>
+        <source>Encode card</source>
+        <translation>写卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/issuance.py" line="136"/>
+        <source>Encode card (Ctrl+E or Enter)</source>
+        <translation>写卡（Ctrl+E 或回车）</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/issuance.py" line="138"/>
+        <source>Stop waiting</source>
+        <translation>停止等待</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/issuance.py" line="139"/>
+        <source>Stop waiting (Esc)</source>
+        <translation>停止等待（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/issuance.py" line="166"/>
+        <source>Card encoded</source>
+        <translation>写卡完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/issuance.py" line="173"/>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/issuance.py" line="174"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/issuance.py" line="175"/>
         <source>Chip UID</source>
         <translation>芯片 UID</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="179"/>
+        <location filename="../../console/pages/issuance.py" line="176"/>
         <source>Chip</source>
         <translation>芯片</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="180"/>
+        <location filename="../../console/pages/issuance.py" line="177"/>
         <source>Originality</source>
         <translation>原厂签名</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="183"/>
+        <location filename="../../console/pages/issuance.py" line="180"/>
         <source>Diamond members without a card</source>
         <translation>尚无会员卡的钻石会员</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="202"/>
-        <location filename="../../console/pages/issuance.py" line="216"/>
+        <location filename="../../console/pages/issuance.py" line="213"/>
+        <source>One card</source>
+        <translation>单张</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/issuance.py" line="214"/>
+        <location filename="../../console/pages/issuance.py" line="228"/>
         <source>Card issuance</source>
         <translation>制卡</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="259"/>
+        <location filename="../../console/pages/issuance.py" line="289"/>
         <source>This station has no card keys.</source>
         <translation>本工作站没有卡密钥。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="264"/>
+        <location filename="../../console/pages/issuance.py" line="294"/>
         <source>Card %1 for %2: tap a blank card on the reader.</source>
         <translation>为%2制作卡 %1：请将空白卡放到读卡器上。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="276"/>
+        <location filename="../../console/pages/issuance.py" line="310"/>
         <source>Stopped. Choose a member to encode a card.</source>
         <translation>已停止。请选择会员后再写卡。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="311"/>
+        <location filename="../../console/pages/issuance.py" line="354"/>
         <source>Done. The card can be taken off the reader.</source>
         <translation>完成，可以从读卡器上取下卡片。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="313"/>
+        <location filename="../../console/pages/issuance.py" line="356"/>
         <source>Card %1 is ready.</source>
         <translation>卡 %1 已制作完成。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="330"/>
+        <location filename="../../console/pages/issuance.py" line="374"/>
         <source>Tap the same card again to resume.</source>
         <translation>请再次刷同一张卡以继续。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="332"/>
+        <location filename="../../console/pages/issuance.py" line="376"/>
         <source>Tap another card, or stop waiting.</source>
         <translation>请换一张卡，或停止等待。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="337"/>
+        <location filename="../../console/pages/issuance.py" line="388"/>
         <source>The card could not be read.</source>
         <translation>无法读取这张卡。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="337"/>
+        <location filename="../../console/pages/issuance.py" line="388"/>
         <source>Tap it again.</source>
         <translation>请再刷一次。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="347"/>
-        <source>Overwrite this card?</source>
-        <translation>覆盖这张卡？</translation>
-    </message>
-    <message>
-        <location filename="../../console/pages/issuance.py" line="390"/>
+        <location filename="../../console/pages/issuance.py" line="427"/>
         <source>Choose a member, then Encode card.</source>
         <translation>请选择会员，然后点击“写卡”。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="393"/>
+        <location filename="../../console/pages/issuance.py" line="430"/>
         <source>%1 (#%2): press Encode card, then tap a blank card.</source>
         <translation>%1（#%2）：点击“写卡”，再放上空白卡。</translation>
+    </message>
+</context>
+<context>
+    <name>LifePanel</name>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="87"/>
+        <source>Find a member: name, phone tail, card number or #id</source>
+        <extracomment>The lifecycle dialog opened for a member; carries the dialog. A chip was recycled; carries the RecycleResult. Recycling stopped without a blank chip; carries the reason code. A card changed (reissued, revoked, found); carries the member id. &quot;Encode the new card&quot; was pressed in the dialog; carries the member id.</extracomment>
+        <translation>查找会员：姓名、手机尾号、卡号或 #编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="90"/>
+        <source>Find a member&apos;s card</source>
+        <translation>查找会员的卡片</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="92"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="109"/>
+        <source>Card…</source>
+        <translation>卡片…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="111"/>
+        <source>The member&apos;s card and its history (Ctrl+K)</source>
+        <translation>会员的卡片及其历史（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="115"/>
+        <source>Recycle a handed-back card</source>
+        <translation>回收交还的卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="117"/>
+        <source>Stop waiting</source>
+        <translation>停止等待</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="133"/>
+        <source>Recycle</source>
+        <translation>回收</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="138"/>
+        <source>A card handed back, or found after a newer issue was encoded, is wiped here: the password removed and the message blanked, so the chip can carry another card.</source>
+        <translation>会员交还的卡，或在新版卡写好后才找回的卡，在这里清除：移除密码、清空内容，芯片便可再写一张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="227"/>
+        <source>Tap the handed-back card on the reader.</source>
+        <translation>请把交还的卡放到读卡器上。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="249"/>
+        <source>%1 %2 was already blank.</source>
+        <translation>%1 %2 本来就是空白的。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="252"/>
+        <source>%1 %2 is blank and unprotected; it carried card %3. It can take a new card.</source>
+        <translation>%1 %2 已清空并解除保护；它原是卡 %3，现在可以写入新卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="265"/>
+        <source>The card could not be read.</source>
+        <translation>无法读取这张卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="267"/>
+        <source>Tap the same card again to finish.</source>
+        <translation>请再次放上同一张卡以完成。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_life.py" line="269"/>
+        <source>Take the card off the reader.</source>
+        <translation>请把卡从读卡器上拿开。</translation>
     </message>
 </context>
 <context>
@@ -727,46 +1687,75 @@
         <translation>memberdesk — %1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="80"/>
+        <location filename="../../console/main_window.py" line="82"/>
         <source>Pages</source>
-        <extracomment>Docked panels by key, such as the demo&apos;s &quot;card_tray&quot;. Who is signed in and the lock: set by the composition root.</extracomment>
+        <extracomment>Docked panels by key, such as the demo&apos;s &quot;card_tray&quot;. Who is signed in and the lock: set by the composition root. The card room&apos;s tabs on the issuance page: set by the composition root.</extracomment>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="114"/>
+        <location filename="../../console/main_window.py" line="116"/>
         <source>Station: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="115"/>
-        <location filename="../../console/main_window.py" line="175"/>
+        <location filename="../../console/main_window.py" line="117"/>
+        <location filename="../../console/main_window.py" line="177"/>
         <source>Staff: %1</source>
         <translation>工作人员：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="117"/>
+        <location filename="../../console/main_window.py" line="119"/>
         <source>Sync: not configured</source>
         <translation>同步：未配置</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="237"/>
+        <location filename="../../console/main_window.py" line="239"/>
         <source>Reader: %1</source>
         <translation>读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="245"/>
+        <location filename="../../console/main_window.py" line="247"/>
         <source>The reader is not available: %1</source>
         <translation>读卡器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="249"/>
+        <location filename="../../console/main_window.py" line="251"/>
         <source>Locked: the card tap was not checked in.</source>
         <translation>已锁定：此次刷卡未签到。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="251"/>
+        <location filename="../../console/main_window.py" line="253"/>
         <source>A card was tapped, but this page does not use cards.</source>
         <translation>检测到刷卡，但当前页面不使用会员卡。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPicker</name>
+    <message>
+        <location filename="../../console/pages/card_picker.py" line="54"/>
+        <source>Filter by name, phone tail or #id</source>
+        <extracomment>A batch of these member ids is wanted, in the table&apos;s order. The issuer wants to import a list of ids from a file.</extracomment>
+        <translation>按姓名、手机尾号或 #编号筛选</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_picker.py" line="56"/>
+        <source>Filter the members to queue</source>
+        <translation>筛选要排队的会员</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_picker.py" line="80"/>
+        <source>New batch of the selected</source>
+        <translation>用所选会员新建批次</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_picker.py" line="84"/>
+        <source>Import a list…</source>
+        <translation>导入名单…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_picker.py" line="89"/>
+        <source>Diamond members without a card</source>
+        <translation>尚无卡片的钻石会员</translation>
     </message>
 </context>
 <context>
@@ -843,6 +1832,34 @@
         <translation>
             <numerusform>%n 位会员</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Overwrite</name>
+    <message>
+        <location filename="../../console/card_overwrite_dialog.py" line="79"/>
+        <source>The card holds data that is not a member card of ours.</source>
+        <translation>这张卡上的数据不是本计划的会员卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_overwrite_dialog.py" line="83"/>
+        <source>The card belongs to another member.</source>
+        <translation>这张卡属于另一位会员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_overwrite_dialog.py" line="86"/>
+        <source>It is card %1 of %2.</source>
+        <translation>它是%2的卡 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_overwrite_dialog.py" line="91"/>
+        <source>It is card %1 of member #%2.</source>
+        <translation>它是会员 #%2 的卡 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../console/card_overwrite_dialog.py" line="107"/>
+        <source>Overwrite this card?</source>
+        <translation>覆盖这张卡？</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1947,50 @@
         <location filename="../../console/staff_dialogs.py" line="136"/>
         <source>The two PINs differ.</source>
         <translation>两次输入的 PIN 码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPanel</name>
+    <message>
+        <location filename="../../console/pages/card_readers.py" line="57"/>
+        <source>Check again</source>
+        <extracomment>A check finished; carries the Diagnosis.</extracomment>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_readers.py" line="96"/>
+        <source>Checking the readers…</source>
+        <translation>正在检查读卡器…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_readers.py" line="105"/>
+        <source>the simulated reader</source>
+        <translation>模拟读卡器</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_readers.py" line="110"/>
+        <source>This console uses %1: %2.</source>
+        <translation>本控制台使用%1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_readers.py" line="125"/>
+        <source>USB readers that can be opened: %1.</source>
+        <translation>可打开的 USB 读卡器：%1 台。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_readers.py" line="128"/>
+        <source>This station</source>
+        <translation>本工作站</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_readers.py" line="139"/>
+        <source>The check itself failed: %1</source>
+        <translation>检查本身出错：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/card_readers.py" line="156"/>
+        <source>Fix: %1</source>
+        <translation>解决办法：%1</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from memberdesk.services import cardformat, keys
 from memberdesk.services.catalogue import install_catalogue
 from memberdesk.services.checkin import Door
 from memberdesk.services.db import open_database
+from memberdesk.services.journal import CheckinJournal
 from memberdesk.services.models import Card, CheckIn, Event, Member, Staff
 from memberdesk.services.permissions import Actor, Role
 from memberdesk.services.secrets import MemorySecretStore
@@ -135,13 +136,16 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def measure(sessions, event_id: int, taps, rounds: int) -> tuple[list, list]:
+def measure(
+    sessions, event_id: int, taps, rounds: int, journal: Path
+) -> tuple[list, list]:
     with sessions.begin() as s:
         row = Staff(login=f"door{random.random()}", display_name="检票", role="door")
         s.add(row)
         s.flush()
         actor = Actor(row.id, row.login, row.display_name, Role.DOOR, "bench")
-    door = Door(sessions, "bench", clock=lambda: NOW)
+    # The journal line is part of every verdict: written and fsynced first.
+    door = Door(sessions, "bench", clock=lambda: NOW, journal=CheckinJournal(journal))
     rng = random.Random(11)
     picks = [rng.choice(taps) for _ in range(rounds)]
     verdict_ms, lookup_ms = [], []
@@ -195,7 +199,10 @@ def main() -> int:
         engine, sessions = open_database(f"sqlite:///{Path(tmp) / 'bench.db'}")
         event_id, taps = build(sessions, members, cards, checkins)
         print(f"sqlite built in {time.perf_counter() - started:.1f} s")
-        v99, b99 = report("sqlite", *measure(sessions, event_id, taps, rounds))
+        v99, b99 = report(
+            "sqlite",
+            *measure(sessions, event_id, taps, rounds, Path(tmp) / "sqlite.jsonl"),
+        )
         engine.dispose()
 
     url = pg_url(args.pg)
@@ -212,7 +219,11 @@ def main() -> int:
             started = time.perf_counter()
             event_id, taps = build(sessions, members, cards, checkins)
             print(f"postgresql built in {time.perf_counter() - started:.1f} s")
-            report("postgresql", *measure(sessions, event_id, taps, rounds))
+            with tempfile.TemporaryDirectory() as tmp:
+                journal = Path(tmp) / "pg.jsonl"
+                report(
+                    "postgresql", *measure(sessions, event_id, taps, rounds, journal)
+                )
             engine.dispose()
         finally:
             with admin.begin() as conn:

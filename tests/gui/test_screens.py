@@ -169,3 +169,86 @@ def test_security_screens(qtbot, window, seeded, tmp_path, language):
     with qtbot.waitSignal(lock.refused, timeout=TIMEOUT_MS):
         lock.unlock_with_pin()
     _grab(window, language, "lock-refused")
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"], indirect=True)
+def test_card_room_screens(qtbot, window, seeded, tmp_path, language):
+    import errno
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from memberdesk.nfc.diagnostics import OpenAttempt, Probes, UsbDevice
+    from memberdesk.services.members import search_members
+
+    station, _summary = seeded
+    sim = window.bridge.sim
+    cards = tmp_path / "cards"
+    issuance = window.page("issuance")
+    window.show_page("issuance")
+    batch = issuance.show_panel("batch")
+    ids = [batch.model.row_at(n).id for n in range(5)]
+    with station.sessions() as s:
+        gold = search_members(s, "", "gold", 1, 0)[0].id
+    batch.create_batch([*ids[:2], gold, *ids[2:]])
+    batch.start()
+
+    def tap_batch(card, faults=None):
+        with qtbot.waitSignal(batch.progressed, timeout=TIMEOUT_MS):
+            sim.place(card, faults=faults)
+        sim.remove()
+
+    tap_batch(blank_card(cards, "b1"))
+    tap_batch(blank_card(cards, "b2"))
+    tap_batch(blank_card(cards, "b3"), Faults(pull_after=14))
+    _grab(window, language, "card-batch")
+
+    # The card room's lost-and-returned tab, and a member's card history.
+    window.show_page("members")
+    window.page("members").run_search()
+    dialog_opened = window.card_room.life.dialog_opened
+    with qtbot.waitSignal(dialog_opened, timeout=TIMEOUT_MS) as opened:
+        window.card_room.life.open_card(ids[0])
+    dialog = opened.args[0]
+    dialog.reissue_button.click()
+    _grab(dialog, language, "card-history")
+    dialog.reject()
+
+    faces = issuance.show_panel("faces")
+    window.show_page("issuance")
+    faces.select_member(ids[1])
+    with qtbot.waitSignal(faces.face_shown, timeout=TIMEOUT_MS):
+        faces.preview(ids[1])
+    _grab(window, language, "card-face")
+
+    readers = window.card_room.readers
+    readers.set_probes(
+        lambda: Probes(
+            platform="linux",
+            libusb=lambda: "1.0.26",
+            usb_devices=lambda: [
+                UsbDevice(0x054C, 0x06C1, 1, 4),
+                UsbDevice(0x072F, 0x2200, 1, 5),
+            ],
+            can_access=lambda node: not node.endswith("005"),
+            kernel_modules=lambda: {"port100"},
+            pcscd_running=lambda: False,
+            try_open=lambda path: OpenAttempt(False, errno.EBUSY, "busy"),
+        )
+    )
+    with qtbot.waitSignal(readers.diagnosed, timeout=TIMEOUT_MS):
+        issuance.show_panel("readers")
+    _grab(window, language, "card-readers")
+
+    # A card of another member, refused: the words name it.
+    issuance.show_panel("single")
+    issuance.reload_queue()
+    issuance.select_member(ids[4])
+    issuance.encode_button.click()
+    with qtbot.waitSignal(window.bridge.confirm_requested, timeout=TIMEOUT_MS):
+        sim.place(cards / "b2.json")
+    box = issuance.findChild(QMessageBox, "overwriteQuestion")
+    _grab(box, language, "overwrite-question")
+    with qtbot.waitSignal(issuance.encode_failed, timeout=TIMEOUT_MS):
+        box.button(QMessageBox.StandardButton.No).click()
+    _grab(window, language, "overwrite-refused")
+    sim.remove()
