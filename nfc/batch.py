@@ -83,7 +83,8 @@ class ReaderTaps:
         again: bool,
         stop: threading.Event,
     ) -> EncodeResult | None:
-        return tap_once(self.reader, handle, stop, wait_removal=True)  # type: ignore[return-value]
+        done = tap_once(self.reader, handle, stop, wait_removal=True)
+        return done  # type: ignore[return-value]
 
 
 class StackTaps:

@@ -256,6 +256,13 @@ class Encoder:
             self.job.issue_number,
             self.job.member_id,
         )
+        if not ours and p.member_id == self.job.member_id:
+            # The member's own older card, no longer active (no active record
+            # holds this chip): a reissue onto the same chip needs no question.
+            self.desk.journal(
+                self.job, "replacing", self._uid, f"old issue {p.issue_number}"
+            )
+            return
         if not ours:
             self._ask(
                 OTHER_MEMBER,

@@ -81,7 +81,9 @@ class FakeUSB:
             raise OSError(errno.ENODEV, os.strerror(errno.ENODEV))
 
 
-def install(monkeypatch, fake: FakeUSB, bus: int = 250, dev: int = 7) -> str:  # noqa: ANN001
+def install(  # noqa: ANN001
+    monkeypatch, fake: FakeUSB, bus: int = 250, dev: int = 7
+) -> str:
     """Put `fake` on a make-believe USB bus for nfcpy; the path to open it."""
     devnode = f"/dev/bus/usb/{bus:03d}/{dev:03d}"
 
