@@ -52,6 +52,27 @@ def reason_words(reason: Reason | str) -> str:
         Reason.EVENT_CANCELLED: translate("Words", "Event cancelled"),
         Reason.CAPACITY_REACHED: translate("Words", "Event full"),
         Reason.READ_FAILED: translate("Words", "Card read failed: tap again"),
+        Reason.OVERRIDDEN: translate("Words", "Admitted by a supervisor"),
+        Reason.EXITED: translate("Words", "Exit recorded"),
+        Reason.NOT_INSIDE: translate("Words", "Not inside: no exit to record"),
+        Reason.NO_EVENT: translate("Words", "Choose an event first (nothing recorded)"),
+        Reason.REENTRY_NOT_ALLOWED: translate(
+            "Words", "Re-entry is not allowed at this event"
+        ),
+        Reason.WINDOW_NOT_SET: translate(
+            "Words", "This event has no door opening hours yet"
+        ),
+        Reason.MEMBER_YEARLY_CAP: translate(
+            "Words", "This member has used this year's events of this kind"
+        ),
+        Reason.KIND_YEARLY_CAP: translate(
+            "Words", "This year's places for events of this kind are taken"
+        ),
+        Reason.MALFORMED_QR: translate(
+            "Words", "QR code not read in full: scan again"
+        ),
+        Reason.QR_EXPIRED: translate("Words", "Member QR code expired"),
+        Reason.REVOKED_QR: translate("Words", "Member QR code revoked"),
     }
     try:
         return table[Reason(reason)]

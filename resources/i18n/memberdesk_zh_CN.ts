@@ -2314,529 +2314,584 @@
         <translation>读卡失败：请再刷一次</translation>
     </message>
     <message>
+        <location filename="../../console/words.py" line="55"/>
+        <source>Admitted by a supervisor</source>
+        <translation>主管放行</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="56"/>
+        <source>Exit recorded</source>
+        <translation>已登记离场</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="57"/>
+        <source>Not inside: no exit to record</source>
+        <translation>未入场，无法登记离场</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="58"/>
+        <source>Choose an event first (nothing recorded)</source>
+        <translation>请先选择活动（未登记）</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="59"/>
+        <source>Re-entry is not allowed at this event</source>
+        <translation>本活动不允许再次入场</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="62"/>
+        <source>This event has no door opening hours yet</source>
+        <translation>本活动尚未设置入场时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="65"/>
+        <source>This member has used this year&apos;s events of this kind</source>
+        <translation>该会员本年度此类活动次数已用完</translation>
+    </message>
+    <message>
         <location filename="../../console/words.py" line="68"/>
+        <source>This year&apos;s places for events of this kind are taken</source>
+        <translation>本年度此类活动名额已满</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="71"/>
+        <source>QR code not read in full: scan again</source>
+        <translation>二维码未读全，请重新扫描</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="74"/>
+        <source>Member QR code expired</source>
+        <translation>会员码已过期</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="75"/>
+        <source>Member QR code revoked</source>
+        <translation>会员码已作废</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="89"/>
         <source>Free</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="69"/>
+        <location filename="../../console/words.py" line="90"/>
         <source>Silver</source>
         <translation>白银会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="70"/>
+        <location filename="../../console/words.py" line="91"/>
         <source>Gold</source>
         <translation>黄金会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="71"/>
+        <location filename="../../console/words.py" line="92"/>
         <source>Diamond</source>
         <translation>钻石会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="79"/>
+        <location filename="../../console/words.py" line="100"/>
         <source>No such member.</source>
         <translation>没有这位会员。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="80"/>
+        <location filename="../../console/words.py" line="101"/>
         <source>Only diamond members get a card.</source>
         <translation>只有钻石会员可以办理会员卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="81"/>
+        <location filename="../../console/words.py" line="102"/>
         <source>This member already holds an active card.</source>
         <translation>该会员已有一张有效会员卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="85"/>
+        <location filename="../../console/words.py" line="106"/>
         <source>The card desk refused this card.</source>
         <translation>制卡台拒绝了这张卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="91"/>
+        <location filename="../../console/words.py" line="112"/>
         <source>The card left the reader too early.</source>
         <translation>卡片过早离开了读卡器。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="92"/>
+        <location filename="../../console/words.py" line="113"/>
         <source>The chip refused a command.</source>
         <translation>芯片拒绝了一条指令。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="93"/>
+        <location filename="../../console/words.py" line="114"/>
         <source>This chip cannot be a member card.</source>
         <translation>这种芯片不能用作会员卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="94"/>
+        <location filename="../../console/words.py" line="115"/>
         <source>What was written did not read back.</source>
         <translation>写入的数据回读校验失败。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="95"/>
+        <location filename="../../console/words.py" line="116"/>
         <source>This chip is locked.</source>
         <translation>这枚芯片已被锁定。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="96"/>
+        <location filename="../../console/words.py" line="117"/>
         <source>This chip is too small for the card.</source>
         <translation>这枚芯片容量太小。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="97"/>
+        <location filename="../../console/words.py" line="118"/>
         <source>Not overwritten: the card holds other data.</source>
         <translation>未覆盖：卡内有其他数据。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="100"/>
+        <location filename="../../console/words.py" line="121"/>
         <source>Not overwritten: the card belongs to another member.</source>
         <translation>未覆盖：这张卡属于另一位会员。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="104"/>
+        <location filename="../../console/words.py" line="125"/>
         <source>The card was not encoded.</source>
         <translation>未能写卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="113"/>
+        <location filename="../../console/words.py" line="134"/>
         <source>This card holds other data. Overwrite it?</source>
         <translation>这张卡内有其他数据。要覆盖吗？</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="114"/>
+        <location filename="../../console/words.py" line="135"/>
         <source>This card belongs to another member. Overwrite it?</source>
         <translation>这张卡属于另一位会员。要覆盖吗？</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="118"/>
+        <location filename="../../console/words.py" line="139"/>
         <source>Overwrite this card?</source>
         <translation>覆盖这张卡？</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="123"/>
+        <location filename="../../console/words.py" line="144"/>
         <source>Chip read</source>
         <translation>已读取芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="124"/>
+        <location filename="../../console/words.py" line="145"/>
         <source>Protected chip opened</source>
         <translation>已解除芯片保护</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="125"/>
+        <location filename="../../console/words.py" line="146"/>
         <source>Writing the card message</source>
         <translation>正在写入卡数据</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="126"/>
+        <location filename="../../console/words.py" line="147"/>
         <source>Message written and checked</source>
         <translation>数据已写入并校验</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="127"/>
+        <location filename="../../console/words.py" line="148"/>
         <source>Password written</source>
         <translation>密码已写入</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="128"/>
+        <location filename="../../console/words.py" line="149"/>
         <source>Password acknowledgement written</source>
         <translation>密码确认码已写入</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="129"/>
+        <location filename="../../console/words.py" line="150"/>
         <source>Card protected</source>
         <translation>卡片已加保护</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="136"/>
+        <location filename="../../console/words.py" line="157"/>
         <source>genuine NXP chip</source>
         <translation>NXP 原厂芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="137"/>
+        <location filename="../../console/words.py" line="158"/>
         <source>simulated chip</source>
         <translation>模拟芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="138"/>
+        <location filename="../../console/words.py" line="159"/>
         <source>no originality signature</source>
         <translation>无原厂签名</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="139"/>
+        <location filename="../../console/words.py" line="160"/>
         <source>originality signature does not verify</source>
         <translation>原厂签名校验失败</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="146"/>
+        <location filename="../../console/words.py" line="167"/>
         <source>opening</source>
         <translation>正在打开</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="147"/>
+        <location filename="../../console/words.py" line="168"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="148"/>
+        <location filename="../../console/words.py" line="169"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="149"/>
+        <location filename="../../console/words.py" line="170"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="156"/>
+        <location filename="../../console/words.py" line="177"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="157"/>
+        <location filename="../../console/words.py" line="178"/>
         <source>Operator</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="158"/>
+        <location filename="../../console/words.py" line="179"/>
         <source>Card issuer</source>
         <translation>发卡员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="159"/>
+        <location filename="../../console/words.py" line="180"/>
         <source>Door</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="170"/>
+        <location filename="../../console/words.py" line="191"/>
         <source>manage staff</source>
         <translation>管理员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="171"/>
+        <location filename="../../console/words.py" line="192"/>
         <source>manage card keys</source>
         <translation>管理卡片密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="172"/>
+        <location filename="../../console/words.py" line="193"/>
         <source>export the key bundle</source>
         <translation>导出密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="173"/>
+        <location filename="../../console/words.py" line="194"/>
         <source>import a key bundle</source>
         <translation>导入密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="174"/>
+        <location filename="../../console/words.py" line="195"/>
         <source>change tiers, benefits and experiments</source>
         <translation>修改等级、权益和实验</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="177"/>
+        <location filename="../../console/words.py" line="198"/>
         <source>manage events</source>
         <translation>管理活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="178"/>
+        <location filename="../../console/words.py" line="199"/>
         <source>issue cards</source>
         <translation>发卡</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="179"/>
+        <location filename="../../console/words.py" line="200"/>
         <source>check members in</source>
         <translation>为会员签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="180"/>
+        <location filename="../../console/words.py" line="201"/>
         <source>annul a check-in</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="181"/>
+        <location filename="../../console/words.py" line="202"/>
         <source>override a refusal at the door</source>
         <translation>在门口放行被拒的会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="182"/>
+        <location filename="../../console/words.py" line="203"/>
         <source>view the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="183"/>
+        <location filename="../../console/words.py" line="204"/>
         <source>verify the audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="184"/>
+        <location filename="../../console/words.py" line="205"/>
         <source>see full phone numbers</source>
         <translation>查看完整手机号</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="185"/>
+        <location filename="../../console/words.py" line="206"/>
         <source>fill a database with the demo</source>
         <translation>向数据库填入演示数据</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="194"/>
+        <location filename="../../console/words.py" line="215"/>
         <source>The %1 role may not %2.</source>
         <translation>“%1”角色不能%2。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="198"/>
+        <location filename="../../console/words.py" line="219"/>
         <source>Your account may no longer do this: it was disabled or its role changed. Sign in again.</source>
         <translation>你的账号已无权执行此操作：账号已被停用或角色已变更。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="209"/>
+        <location filename="../../console/words.py" line="230"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="212"/>
+        <location filename="../../console/words.py" line="233"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="214"/>
+        <location filename="../../console/words.py" line="235"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="224"/>
+        <location filename="../../console/words.py" line="245"/>
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="226"/>
+        <location filename="../../console/words.py" line="247"/>
         <source>Wrong login or password.</source>
         <translation>登录名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="228"/>
+        <location filename="../../console/words.py" line="249"/>
         <source>This account is disabled. Ask an admin to enable it.</source>
         <translation>此账号已停用。请联系管理员启用。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="231"/>
+        <location filename="../../console/words.py" line="252"/>
         <source>Too many failed attempts.</source>
         <translation>失败次数过多。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="232"/>
+        <location filename="../../console/words.py" line="253"/>
         <source>This account has no PIN. Unlock with the password.</source>
         <translation>此账号没有 PIN 码。请用密码解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="236"/>
+        <location filename="../../console/words.py" line="257"/>
         <source>Sign-in refused.</source>
         <translation>登录被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="241"/>
+        <location filename="../../console/words.py" line="262"/>
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="250"/>
+        <location filename="../../console/words.py" line="271"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="251"/>
+        <location filename="../../console/words.py" line="272"/>
         <source>Try again in %1.</source>
         <translation>请在 %1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="272"/>
-        <location filename="../../console/words.py" line="303"/>
+        <location filename="../../console/words.py" line="293"/>
+        <location filename="../../console/words.py" line="324"/>
         <source>A password needs at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="275"/>
+        <location filename="../../console/words.py" line="296"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>PIN 码为 4 至 8 位数字。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="276"/>
+        <location filename="../../console/words.py" line="297"/>
         <source>This database already has staff. Sign in instead.</source>
         <translation>此数据库已有员工，请直接登录。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="279"/>
+        <location filename="../../console/words.py" line="300"/>
         <source>The login %1 is already taken.</source>
         <translation>登录名 %1 已被使用。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="280"/>
+        <location filename="../../console/words.py" line="301"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="281"/>
+        <location filename="../../console/words.py" line="302"/>
         <source>The last active admin cannot be disabled.</source>
         <translation>不能停用最后一位在用的管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="283"/>
+        <location filename="../../console/words.py" line="304"/>
         <source>Enter the staff member&apos;s name.</source>
         <translation>请输入员工姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="284"/>
+        <location filename="../../console/words.py" line="305"/>
         <source>This staff member no longer exists.</source>
         <translation>该员工已不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="296"/>
+        <location filename="../../console/words.py" line="317"/>
         <source>A login is 2 to 40 lower-case letters, digits, dots, dashes or underscores.</source>
         <translation>登录名为 2 至 40 个小写字母、数字、点、连字符或下划线。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="310"/>
+        <location filename="../../console/words.py" line="331"/>
         <source>first admin created</source>
         <translation>创建首位管理员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="311"/>
+        <location filename="../../console/words.py" line="332"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="312"/>
+        <location filename="../../console/words.py" line="333"/>
         <source>sign-in failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="313"/>
+        <location filename="../../console/words.py" line="334"/>
         <source>sign-in refused</source>
         <translation>登录被拒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="314"/>
+        <location filename="../../console/words.py" line="335"/>
         <source>unlocked with PIN</source>
         <translation>PIN 码解锁</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="315"/>
+        <location filename="../../console/words.py" line="336"/>
         <source>PIN unlock failed</source>
         <translation>PIN 码解锁失败</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="316"/>
+        <location filename="../../console/words.py" line="337"/>
         <source>PIN unlock refused</source>
         <translation>PIN 码解锁被拒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="317"/>
+        <location filename="../../console/words.py" line="338"/>
         <source>staff created</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="318"/>
+        <location filename="../../console/words.py" line="339"/>
         <source>staff disabled</source>
         <translation>停用员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="319"/>
+        <location filename="../../console/words.py" line="340"/>
         <source>staff enabled</source>
         <translation>启用员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="320"/>
+        <location filename="../../console/words.py" line="341"/>
         <source>password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="321"/>
+        <location filename="../../console/words.py" line="342"/>
         <source>PIN set</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="322"/>
+        <location filename="../../console/words.py" line="343"/>
         <source>PIN removed</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="323"/>
+        <location filename="../../console/words.py" line="344"/>
         <source>card job opened</source>
         <translation>开始制卡</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="324"/>
+        <location filename="../../console/words.py" line="345"/>
         <source>card encoded</source>
         <translation>写卡完成</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="325"/>
+        <location filename="../../console/words.py" line="346"/>
         <source>card overwritten</source>
         <translation>覆盖卡片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="326"/>
-        <location filename="../../console/words.py" line="342"/>
+        <location filename="../../console/words.py" line="347"/>
+        <location filename="../../console/words.py" line="363"/>
         <source>check-in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="327"/>
+        <location filename="../../console/words.py" line="348"/>
         <source>keys created</source>
         <translation>创建密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="328"/>
+        <location filename="../../console/words.py" line="349"/>
         <source>signing key rotated</source>
         <translation>轮换签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="329"/>
+        <location filename="../../console/words.py" line="350"/>
         <source>signing key retired</source>
         <translation>停用签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="330"/>
+        <location filename="../../console/words.py" line="351"/>
         <source>key bundle exported</source>
         <translation>导出密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="331"/>
+        <location filename="../../console/words.py" line="352"/>
         <source>key bundle imported</source>
         <translation>导入密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="332"/>
+        <location filename="../../console/words.py" line="353"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="339"/>
+        <location filename="../../console/words.py" line="360"/>
         <source>staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="340"/>
+        <location filename="../../console/words.py" line="361"/>
         <source>card</source>
         <translation>卡片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="341"/>
+        <location filename="../../console/words.py" line="362"/>
         <source>chip</source>
         <translation>芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="343"/>
+        <location filename="../../console/words.py" line="364"/>
         <source>signing key</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="344"/>
+        <location filename="../../console/words.py" line="365"/>
         <source>key bundle</source>
         <translation>密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="345"/>
+        <location filename="../../console/words.py" line="366"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
