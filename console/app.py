@@ -42,6 +42,7 @@ from memberdesk.console.pages.issuance import IssuancePage
 from memberdesk.console.pages.members import MembersPage
 from memberdesk.console.pages.staff import StaffPage
 from memberdesk.console.reader_bridge import ReaderBridge
+from memberdesk.nfc.cardmessage import decoder
 from memberdesk.resources import paths
 from memberdesk.services.audit import AuditLog
 from memberdesk.services.cards import CardDesk, station_setting
@@ -120,7 +121,7 @@ def build_station(
         sessions=sessions,
         store=store,
         desk=CardDesk(sessions, store, audit=audit),
-        door=Door(sessions, name, clock=clock or utcnow, audit=audit),
+        door=Door(sessions, name, clock=clock or utcnow, audit=audit, decode=decoder()),
         reader_path=reader_path,
         staff=actor.display_name if actor else staff,
         cards_dir=cards_dir,

@@ -312,6 +312,7 @@ def card_encode(args: argparse.Namespace) -> int:
 
 
 def card_read(args: argparse.Namespace) -> int:
+    from memberdesk.nfc.cardmessage import decode_message
     from memberdesk.nfc.cardread import read_full
     from memberdesk.nfc.reader import tap_once
     from memberdesk.services import cardformat, keys
@@ -327,7 +328,7 @@ def card_read(args: argparse.Namespace) -> int:
         "originality": read.originality,
     }
     try:
-        signed = cardformat.decode_message(read.message or b"")
+        signed = decode_message(read.message or b"")
     except cardformat.CardFormatError as exc:
         data.update(ok=False, reason=exc.reason, message=str(exc))
         _emit(args, data, f"{data['chip']} {data['uid']}: {exc}")
@@ -357,6 +358,7 @@ def card_read(args: argparse.Namespace) -> int:
 
 def checkin(args: argparse.Namespace) -> int:
     from memberdesk.console.door_commands import verdict_json, verdict_text
+    from memberdesk.nfc.cardmessage import decoder
     from memberdesk.nfc.cardread import read_message
     from memberdesk.nfc.reader import tap_once
     from memberdesk.services.checkin import Door
@@ -375,7 +377,7 @@ def checkin(args: argparse.Namespace) -> int:
         require(actor, Action.CHECK_IN)
     except PermissionError as exc:
         raise CommandFailed(str(exc), EXIT_REFUSED, "not_allowed") from exc
-    door = Door(sessions, audit.station, audit=audit)
+    door = Door(sessions, audit.station, audit=audit, decode=decoder())
     direction = "out" if getattr(args, "exit", False) else "in"
     # A virtual card lies on the reader for the whole command: one tap.
     once = args.once or args.reader.startswith("sim:")

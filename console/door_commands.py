@@ -32,6 +32,7 @@ from memberdesk.console.cli import (
     EXIT_USAGE,
     CommandFailed,
 )
+from memberdesk.nfc.cardmessage import decoder
 
 log = logging.getLogger(__name__)
 
@@ -232,7 +233,7 @@ def _door(args: argparse.Namespace, sessions, audit, staff: bool = False):  # no
         service = staff_service.StaffService(
             sessions, staff_service.password_hasher(), audit
         )
-    return Door(sessions, audit.station, audit=audit, staff=service)
+    return Door(sessions, audit.station, audit=audit, staff=service, decode=decoder())
 
 
 def _checkin_qr(args: argparse.Namespace) -> int:

@@ -68,9 +68,7 @@ def reason_words(reason: Reason | str) -> str:
         Reason.KIND_YEARLY_CAP: translate(
             "Words", "This year's places for events of this kind are taken"
         ),
-        Reason.MALFORMED_QR: translate(
-            "Words", "QR code not read in full: scan again"
-        ),
+        Reason.MALFORMED_QR: translate("Words", "QR code not read in full: scan again"),
         Reason.QR_EXPIRED: translate("Words", "Member QR code expired"),
         Reason.REVOKED_QR: translate("Words", "Member QR code revoked"),
     }

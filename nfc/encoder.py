@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from memberdesk.nfc.cardmessage import decode_message, encode_message
 from memberdesk.nfc.memory import (
     FIRST_USER_PAGE,
     PAGE,
@@ -127,7 +128,12 @@ class Encoder:
             )
         signature = link.read_sig()
         origin = originality.check(uid, signature, self.originality_keys)
-        message = self.desk.message_for(self.job, uid, compact=spec.compact)
+        message = encode_message(
+            self.desk.signed_for(self.job, uid),
+            self.desk.card_host,
+            self.desk.domain,
+            compact=spec.compact,
+        )
         tlv = card_area(message, spec)
         want = FIRST_USER_PAGE + len(tlv) // PAGE
         try:
@@ -246,7 +252,7 @@ class Encoder:
         if not area.message:
             return
         try:
-            signed = self.desk.decode(area.message)
+            signed = decode_message(area.message, self.desk.domain)
         except cardformat.CardFormatError as exc:
             self._ask(FOREIGN, f"the chip holds other data: {exc}")
             return

@@ -1,10 +1,11 @@
-"""Card format version 1: the NDEF message a diamond card carries.
+"""Card format version 1: the signed member record a diamond card carries.
 
-Record 1 is a URI, `https://<card host>/c/<card code>`, so that a phone opens
-the member's page (iPhones read in the background only when the first record
-is a URI). Record 2 is an external type `<domain>:mc` holding the signed binary
-payload below. The Ed25519 signature covers the payload *and* the chip's UID:
-the same bytes copied onto another chip fail verification.
+On the chip it is record 2 of an NDEF message, an external type `<domain>:mc`,
+after a URI record `https://<card host>/c/<card code>` that a phone opens
+(iPhones read in the background only when the first record is a URI); the
+NFC side assembles and parses that message (memberdesk.nfc.cardmessage). The
+Ed25519 signature covers the payload *and* the chip's UID: the same bytes
+copied onto another chip fail verification.
 
 The compact layout carries the same signed payload for chips with little
 room (NTAG213, 144 bytes with its Lock Control TLV): the link drops its `/c`
@@ -18,7 +19,6 @@ import datetime as dt
 import struct
 from dataclasses import dataclass
 
-import ndef
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
@@ -103,39 +103,13 @@ def record_types(domain: str = DEFAULT_DOMAIN) -> tuple[str, str]:
     )
 
 
-def encode_message(
-    card: SignedCard,
-    card_host: str = DEFAULT_CARD_HOST,
-    domain: str = DEFAULT_DOMAIN,
-    compact: bool = False,
-) -> bytes:
-    """The NDEF message bytes for the card, URI record first."""
-    code = card_code(card.payload.card_number)
-    standard, short = record_types(domain)
-    link = f"https://{card_host}/{code}" if compact else f"https://{card_host}/c/{code}"
-    uri = ndef.UriRecord(link)
-    data = card.payload.head() + card.signature
-    ext = ndef.Record(short if compact else standard, "", data)
-    return b"".join(ndef.message_encoder([uri, ext]))
+def record_data(card: SignedCard) -> bytes:
+    """The member record's bytes: the signed head, then the signature."""
+    return card.payload.head() + card.signature
 
 
-def decode_message(octets: bytes, domain: str = DEFAULT_DOMAIN) -> SignedCard:
-    """Parse a card's NDEF message; CardFormatError with a reason otherwise."""
-    if not octets:
-        raise CardFormatError("blank_card", "the card holds no message (blank card)")
-    try:
-        records = list(ndef.message_decoder(octets, errors="strict"))
-    except ndef.DecodeError as exc:
-        raise CardFormatError(
-            "not_member_card", f"the card's message is damaged: {exc}"
-        ) from exc
-
-    wanted = record_types(domain)
-    ours = [r for r in records if r.type in wanted]
-    if not ours:
-        kinds = ", ".join(_describe(r) for r in records) or "nothing"
-        raise CardFormatError("not_member_card", f"not a member card: it holds {kinds}")
-    data = bytes(ours[0].data)
+def parse_record(data: bytes) -> SignedCard:
+    """The member record's bytes back as a SignedCard; CardFormatError if not."""
     if not data or data[0] != FORMAT_VERSION:
         version = data[0] if data else "none"
         raise CardFormatError(
@@ -155,12 +129,10 @@ def decode_message(octets: bytes, domain: str = DEFAULT_DOMAIN) -> SignedCard:
         issued_on=_EPOCH + dt.timedelta(days=day),
         version=version,
     )
-    return SignedCard(payload, data[_HEAD.size :])
+    return SignedCard(payload, bytes(data[_HEAD.size :]))
 
 
-def _describe(record: ndef.Record) -> str:
-    if isinstance(record, ndef.UriRecord):
-        return f"a web link ({record.iri})"
-    if isinstance(record, ndef.TextRecord):
-        return "a text note"
-    return f"a record of type {record.type}"
+def card_link(card_number: int, card_host: str, compact: bool = False) -> str:
+    """The web link a phone opens when it taps the card."""
+    code = card_code(card_number)
+    return f"https://{card_host}/{code}" if compact else f"https://{card_host}/c/{code}"

@@ -148,11 +148,8 @@ class CardDesk:
         top = s.scalar(select(func.max(Card.card_number)))
         return FIRST_CARD_NUMBER if top is None else top + 1
 
-    def message_for(self, job: IssueJob, uid: bytes, compact: bool = False) -> bytes:
-        """The signed NDEF message for this job on the chip `uid`.
-
-        `compact` gives the layout for chips with little room (NTAG213).
-        """
+    def signed_for(self, job: IssueJob, uid: bytes) -> cardformat.SignedCard:
+        """The member record for this job, signed for the chip `uid`."""
         k = self.issuer_keys()
         payload = cardformat.CardPayload(
             key_id=k.signing_key_id,
@@ -161,10 +158,7 @@ class CardDesk:
             issue_number=job.issue_number,
             issued_on=job.issued_on,
         )
-        signed = cardformat.sign(payload, uid, k.signing_key)
-        return cardformat.encode_message(
-            signed, self.card_host, self.domain, compact=compact
-        )
+        return cardformat.sign(payload, uid, k.signing_key)
 
     def password_for(self, uid: bytes) -> tuple[bytes, bytes]:
         return self.issuer_keys().card_key.password(uid)
@@ -224,9 +218,6 @@ class CardDesk:
                 card.member.name,
                 card.status,
             )
-
-    def decode(self, message: bytes) -> cardformat.SignedCard:
-        return cardformat.decode_message(message, self.domain)
 
     def complete(self, job: IssueJob, uid: bytes, chip: str, originality: str) -> None:
         require(job.actor, Action.ISSUE_CARDS)

@@ -117,14 +117,17 @@ class Door:
         sessions: sessionmaker[Session],
         station: str,
         clock: Callable[[], dt.datetime] = utcnow,
-        domain: str = cardformat.DEFAULT_DOMAIN,
         audit: AuditLog | None = None,
         journal: CheckinJournal | None | Literal["auto"] = "auto",
         staff: StaffService | None = None,
+        *,
+        decode: Callable[[bytes], cardformat.SignedCard],
     ) -> None:
         self._sessions = sessions
         self.station = station
-        self._domain = domain
+        # Reading a card's NDEF message is the NFC side's job: the composition
+        # root hands its decoder in (memberdesk.nfc.cardmessage.decoder).
+        self._decode = decode
         self._audit = audit or AuditLog(station)
         self._public_keys: dict | None = None
         self._staff = staff
@@ -166,7 +169,7 @@ class Door:
 
         def identify(session: Session, now: dt.datetime) -> Identity:
             return rules.check_card(
-                session, self._keys(session), self._domain, uid, message, now
+                session, self._keys(session), self._decode, uid, message, now
             )
 
         return self._scan(event_id, actor, direction, "card", uid, identify)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -72,14 +73,14 @@ def _check_key(keys: PublicKeys, key_id: int, now: dt.datetime, facts: dict):  #
 def check_card(
     session: Session,
     keys: PublicKeys,
-    domain: str,
+    decode: Callable[[bytes], cardformat.SignedCard],
     uid: bytes,
     message: bytes,
     now: dt.datetime,
 ) -> Identity:
     """The member a tapped card names, if the card is genuine and current."""
     try:
-        signed = cardformat.decode_message(message, domain)
+        signed = decode(message)
     except cardformat.CardFormatError as exc:
         raise Refused(Reason(exc.reason), str(exc)) from exc
     payload = signed.payload

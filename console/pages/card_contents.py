@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.console.pages import card_words
+from memberdesk.nfc.cardmessage import decode_message
 from memberdesk.nfc.memory import parse_area
 from memberdesk.nfc.sim.image import ImageFormatError, load_image
 from memberdesk.services.cardformat import CardFormatError, card_code
@@ -40,7 +41,7 @@ def card_contents(path: Path, desk: CardDesk, sessions: sessionmaker[Session]) -
     if not area.message:
         return translate("CardContents", "blank")
     try:
-        payload = desk.decode(area.message).payload
+        payload = decode_message(area.message, desk.domain).payload
     except CardFormatError:
         return translate("CardContents", "other data")
     with sessions() as s:

@@ -21,6 +21,7 @@ import ndef
 import nfc.clf
 import nfc.tag
 
+from memberdesk.nfc.cardmessage import encode_message
 from memberdesk.nfc.encoder import Encoder
 from memberdesk.nfc.memory import FIRST_USER_PAGE, PAGE, card_area
 from memberdesk.nfc.ntag import CHIPS, ChipSpec, NtagLink
@@ -136,7 +137,12 @@ def _row(desk, actor, chip: str, max_recv: int, cards: int) -> dict:
         card = _tap(image, lambda tag, e=encoder: e.encode(NtagLink(tag)), max_recv)
         ours.append(card.command_count)
         air_ours.append(card.air_time_us)
-        message = desk.message_for(job, image.uid, compact=spec.compact)
+        message = encode_message(
+            desk.signed_for(job, image.uid),
+            desk.card_host,
+            desk.domain,
+            compact=spec.compact,
+        )
         low = minimum(spec, card_area(message, spec), blank, max_recv)
 
         records = list(ndef.message_decoder(message))

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, insert, select, text
 
+from memberdesk.nfc.cardmessage import decoder, encode_message
 from memberdesk.services import cardformat, keys
 from memberdesk.services.catalogue import install_catalogue
 from memberdesk.services.checkin import Door
@@ -93,7 +94,7 @@ def build(sessions, members: int, cards: int, checkins: int):
             issuer.signing_key_id, number, i + 1, 1, NOW.date()
         )
         signed = cardformat.sign(payload, uid, issuer.signing_key)
-        taps.append((uid, cardformat.encode_message(signed), number))
+        taps.append((uid, encode_message(signed), number))
         card_rows.append(
             {
                 "card_number": number,
@@ -145,7 +146,13 @@ def measure(
         s.flush()
         actor = Actor(row.id, row.login, row.display_name, Role.DOOR, "bench")
     # The journal line is part of every verdict: written and fsynced first.
-    door = Door(sessions, "bench", clock=lambda: NOW, journal=CheckinJournal(journal))
+    door = Door(
+        sessions,
+        "bench",
+        clock=lambda: NOW,
+        journal=CheckinJournal(journal),
+        decode=decoder(),
+    )
     rng = random.Random(11)
     picks = [rng.choice(taps) for _ in range(rounds)]
     verdict_ms, lookup_ms = [], []

@@ -10,6 +10,7 @@ from roomkit import stack
 from sqlalchemy import select
 
 from memberdesk.nfc.batch import OutOfCards, StackTaps, run_batch
+from memberdesk.nfc.cardmessage import decode_message
 from memberdesk.nfc.cardread import read_message
 from memberdesk.nfc.reader import ReaderError
 from memberdesk.nfc.sim.faults import Faults
@@ -107,7 +108,7 @@ def test_fifty_cards_with_faults_end_in_a_known_state(desk, queue, sessions, tmp
         card = cards[uid]
         assert card.status == "active"
         read, _ = tap(path, read_message)
-        signed = cardformat.decode_message(read.message)
+        signed = decode_message(read.message)
         assert signed.payload.member_id == card.member_id
         assert cardformat.verify(signed, image.uid, public)
     assert taps.left == 3  # 56 cards: 50 issued, 3 refused, 3 spare

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from cardkit import SIM_KEYS, add_member, blank, encode, setup_desk, tap
 
+from memberdesk.nfc.cardmessage import decoder
 from memberdesk.nfc.cardread import read_message
-from memberdesk.services import cardformat, keys
+from memberdesk.services import keys
 from memberdesk.services.audit import verify
 from memberdesk.services.cardlife import CardLife, CardLifeRefused, card_history
 from memberdesk.services.checkin_rules import check_card
@@ -26,7 +27,7 @@ def door_reason(sessions, path) -> str:
             check_card(
                 s,
                 keys.public_keys(s),
-                cardformat.DEFAULT_DOMAIN,
+                decoder(),
                 read.uid,
                 read.message,
                 utcnow(),

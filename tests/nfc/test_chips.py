@@ -8,6 +8,7 @@ import pytest
 from cardkit import SIM_KEYS, add_member, blank, encode, pages, setup_desk, tap
 from roomkit import ultralight_image
 
+from memberdesk.nfc.cardmessage import decode_message, encode_message
 from memberdesk.nfc.cardread import read_full, read_message
 from memberdesk.nfc.encoder import EncodeRefused
 from memberdesk.nfc.ntag import NtagLink
@@ -29,7 +30,7 @@ def test_ntag213_gets_the_compact_layout_behind_its_lock_tlv(desk, sessions, tmp
     assert raw[16:21] == bytes.fromhex("0103A00C34")  # Lock Control TLV kept
     assert raw[21] == 0x03 and raw[22] <= 136 - 8  # room to spare
     read, _ = tap(path, lambda tag: read_full(tag, SIM_KEYS))
-    signed = cardformat.decode_message(read.message)
+    signed = decode_message(read.message)
     public = desk.issuer_keys().signing_key.public_key()
     assert cardformat.verify(signed, read.uid, public)
     # nfcpy's own NDEF code (a phone's view) reads the link first.
@@ -48,10 +49,10 @@ def test_both_layouts_decode_to_the_same_payload(desk):
     key = desk.issuer_keys().signing_key
     uid = bytes.fromhex("04A1B2C3D4E5F6")
     signed = cardformat.sign(job_payload, uid, key)
-    standard = cardformat.encode_message(signed)
-    compact = cardformat.encode_message(signed, compact=True)
+    standard = encode_message(signed)
+    compact = encode_message(signed, compact=True)
     assert len(standard) == 139 and len(compact) == 128
-    assert cardformat.decode_message(standard) == cardformat.decode_message(compact)
+    assert decode_message(standard) == decode_message(compact)
 
 
 def test_wrong_chips_are_refused_by_name(desk, sessions, tmp_path):

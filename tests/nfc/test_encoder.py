@@ -8,6 +8,7 @@ import pytest
 from cardkit import SIM_KEYS, NoTap, add_member, blank, encode, pages, setup_desk, tap
 from sqlalchemy import select
 
+from memberdesk.nfc.cardmessage import decode_message
 from memberdesk.nfc.cardread import read_full, read_message
 from memberdesk.nfc.encoder import EncodeRefused
 from memberdesk.nfc.sim.faults import Faults
@@ -43,7 +44,7 @@ def test_encodes_a_blank_ntag215(desk, sessions, tmp_path):
     assert result.chip == "NTAG215" and result.originality == "simulated"
 
     read, _ = tap(path, lambda tag: read_full(tag, SIM_KEYS))
-    signed = cardformat.decode_message(read.message)
+    signed = decode_message(read.message)
     assert signed.payload.member_id == member
     with sessions() as s:
         row = s.scalar(select(Card))
@@ -121,7 +122,7 @@ def test_other_members_card_is_not_overwritten_silently(desk, sessions, tmp_path
     with sessions() as s:
         assert first in [m.id for m in diamond_members_without_card(s)]
     read, _ = tap(path, read_message)
-    assert cardformat.decode_message(read.message).payload.member_id == second
+    assert decode_message(read.message).payload.member_id == second
     assert protected_state(pages(path))[0] == 0x03
     assert result.uid == read.uid
 
@@ -152,7 +153,7 @@ def _count_commands(desk, sessions, tmp_path) -> int:
 def _is_valid_for(path, desk, member) -> bool:
     read, _ = tap(path, read_message)
     try:
-        signed = cardformat.decode_message(read.message or b"")
+        signed = decode_message(read.message or b"")
     except cardformat.CardFormatError:
         return False
     public = desk.issuer_keys().signing_key.public_key()

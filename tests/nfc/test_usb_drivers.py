@@ -15,6 +15,7 @@ from fakeusb import install
 from fakeusb.pn533 import FakePN533
 from fakeusb.rcs380 import FakeRCS380
 
+from memberdesk.nfc.cardmessage import decode_message
 from memberdesk.nfc.cardread import read_full
 from memberdesk.nfc.encoder import Encoder
 from memberdesk.nfc.ntag import NtagLink
@@ -63,7 +64,7 @@ def test_one_full_encode_through_the_real_driver(
     assert pages(card_file)[12:16] == bytes.fromhex("E1103E00")
     assert pages(card_file)[0x83 * 4 + 3] == 0x03
     read, _ = tap(card_file, lambda tag: read_full(tag, SIM_KEYS))
-    signed = cardformat.decode_message(read.message)
+    signed = decode_message(read.message)
     assert signed.payload.member_id == member
     public = desk.issuer_keys().signing_key.public_key()
     assert cardformat.verify(signed, read.uid, public)

@@ -10,6 +10,7 @@ from pathlib import Path
 from actors import add_actor
 from sqlalchemy.orm import Session, sessionmaker
 
+from memberdesk.nfc.cardmessage import decoder, encode_message
 from memberdesk.services import cardformat, keys, memberqr
 from memberdesk.services.catalogue import install_catalogue
 from memberdesk.services.checkin import Door, SupervisorSignIn, Verdict
@@ -49,6 +50,7 @@ class Kit:
             clock=clock or (lambda: at),
             journal=journal,
             staff=self.staff,
+            decode=decoder(),
         )
         return DeskDoor(door, self.actor)
 
@@ -115,7 +117,7 @@ class Kit:
                     key_id=self.issuer.signing_key_id,
                 )
             )
-        return uid, cardformat.encode_message(signed)
+        return uid, encode_message(signed)
 
     def register(self, member_id: int) -> None:
         with self.sessions.begin() as s:

@@ -8,6 +8,7 @@ import pytest
 from doorkit import NOW, make_kit
 from sqlalchemy import func, select
 
+from memberdesk.nfc.cardmessage import decoder
 from memberdesk.services.models import Card, CheckIn, Event, SigningKey
 from memberdesk.services.reasons import Reason
 
@@ -156,7 +157,7 @@ def test_roles_and_audit(kit):
 
     uid, message = kit.card(kit.member())
     issuer = add_actor(kit.sessions, "issuer")
-    plain = Door(kit.sessions, "desk-1", clock=lambda: NOW)
+    plain = Door(kit.sessions, "desk-1", clock=lambda: NOW, decode=decoder())
     with pytest.raises(PermissionDenied, match="card issuer role may not"):
         plain.decide_card(kit.event_id, uid, message, issuer)
     with kit.sessions() as s:

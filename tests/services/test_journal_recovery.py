@@ -14,6 +14,7 @@ from actors import add_actor
 from doorkit import NOW, make_kit
 from sqlalchemy import func, select
 
+from memberdesk.nfc.cardmessage import decoder
 from memberdesk.services import recovery
 from memberdesk.services.checkin import Door
 from memberdesk.services.db import open_database
@@ -67,7 +68,11 @@ def test_no_verdict_without_its_journal_line(sessions, store, tmp_path):
     blocked = tmp_path / "not-a-file"
     blocked.mkdir()
     door = Door(
-        kit.sessions, "desk-9", clock=lambda: NOW, journal=CheckinJournal(blocked)
+        kit.sessions,
+        "desk-9",
+        clock=lambda: NOW,
+        journal=CheckinJournal(blocked),
+        decode=decoder(),
     )
     with pytest.raises(JournalError, match="cannot write the check-in journal"):
         door.decide_card(kit.event_id, *kit.card(kit.member()), kit.actor)
@@ -185,7 +190,7 @@ def test_recovered_station_goes_on_deciding(sessions, store, tmp_path):
     recovery.recover(f"sqlite:///{fresh}", journal, f"sqlite:///{damaged}")
 
     engine, recovered = open_database(f"sqlite:///{fresh}")
-    door = Door(recovered, "desk-1", clock=lambda: NOW)
+    door = Door(recovered, "desk-1", clock=lambda: NOW, decode=decoder())
     assert door.decide_card(kit.event_id, *cards[0], kit.actor).reason is (
         Reason.DUPLICATE
     )
@@ -210,7 +215,7 @@ def test_two_offline_desks_clash_and_the_second_entry_is_flagged(
     shutil.copy(_db_path(kit), desk_b)
     engine_b, sessions_b = open_database(f"sqlite:///{desk_b}")
     a = kit.door(station="desk-a").decide_card(kit.event_id, *card)
-    b = Door(sessions_b, "desk-b", clock=lambda: NOW).decide_card(
+    b = Door(sessions_b, "desk-b", clock=lambda: NOW, decode=decoder()).decide_card(
         kit.event_id, *card, kit.actor
     )
     assert a.reason is b.reason is Reason.ADMITTED
