@@ -224,7 +224,9 @@ def checkin(args: argparse.Namespace) -> int:
     return _checkin_qr(args)
 
 
-def _door(args: argparse.Namespace, sessions, audit, staff: bool = False):  # noqa: ANN001, ANN202
+def _door(  # noqa: ANN202
+    args: argparse.Namespace, sessions: object, audit: object, staff: bool = False
+):
     from memberdesk.services import staff as staff_service
     from memberdesk.services.checkin import Door
 

@@ -60,7 +60,9 @@ class Identity:
 PublicKeys = dict  # key id -> (Ed25519PublicKey, retired_at)
 
 
-def _check_key(keys: PublicKeys, key_id: int, now: dt.datetime, facts: dict):  # noqa: ANN202
+def _check_key(  # noqa: ANN202
+    keys: PublicKeys, key_id: int, now: dt.datetime, facts: dict
+):
     known = keys.get(key_id)
     if known is None:
         raise Refused(Reason.UNKNOWN_KEY, f"key {key_id}", **facts)

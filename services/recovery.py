@@ -184,7 +184,7 @@ def salvage(
         source.close()
 
 
-def _read_table(source: sqlite3.Connection, table) -> tuple[list | None, bool]:  # noqa: ANN001
+def _read_table(source: sqlite3.Connection, table: object) -> tuple[list | None, bool]:
     wanted = {c.name: c for c in table.columns}
     try:
         cursor = source.execute(f'SELECT * FROM "{table.name}"')

@@ -141,10 +141,14 @@ class DeskDoor:
     def decide_qr(self, event_id: int, text: str, direction: str = "in") -> Verdict:
         return self.door.decide_qr(event_id, text, self.actor, direction=direction)
 
-    def annul(self, checkin_id: str, reason: str = "wrong member", **kw):  # noqa: ANN003, ANN201
+    def annul(  # noqa: ANN201
+        self, checkin_id: str, reason: str = "wrong member", **kw: object
+    ):
         return self.door.annul(checkin_id, reason, self.actor, **kw)
 
-    def override(self, checkin_id: str, supervisor: SupervisorSignIn, reason="ok"):  # noqa: ANN001, ANN201
+    def override(  # noqa: ANN201
+        self, checkin_id: str, supervisor: SupervisorSignIn, reason: str = "ok"
+    ):
         return self.door.override(checkin_id, reason, self.actor, supervisor)
 
 

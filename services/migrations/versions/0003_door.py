@@ -48,7 +48,9 @@ def upgrade() -> None:
     with op.batch_alter_table('checkin', schema=None) as batch_op:
         batch_op.add_column(sa.Column('seq', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('qr_serial', sa.Integer(), nullable=True))
-        batch_op.add_column(sa.Column('override_of', sa.String(length=36), nullable=True))
+        batch_op.add_column(
+            sa.Column('override_of', sa.String(length=36), nullable=True)
+        )
         batch_op.add_column(
             sa.Column('override_reason', sa.String(length=200), nullable=True)
         )
