@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import uuid
 from pathlib import Path
 
@@ -78,3 +80,42 @@ def pg_url(pg_server: str):
     with admin.begin() as conn:
         conn.execute(text(f'drop schema "{schema}" cascade'))
     admin.dispose()
+
+
+# Logs never hold a password, key, token or full phone number. The whole suite
+# logs at debug level into one file; at the end it is searched for every
+# secret the tests hand the console through the environment and for any
+# mainland mobile number.
+SECRET_ENV = re.compile(
+    r'setenv\(\s*"MEMBERDESK_[A-Z_]*(?:PASSWORD|PASSPHRASE|SECRET)[A-Z_]*",\s*"([^"]+)"'
+)
+PHONE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+
+
+def _secrets_in_tests() -> set[str]:
+    found = {"demo1234"}
+    for path in Path(__file__).parent.rglob("*.py"):
+        found.update(SECRET_ENV.findall(path.read_text(encoding="utf-8")))
+    return {s for s in found if len(s) >= 6}  # short ones match by chance
+
+
+@pytest.fixture(scope="session", autouse=True)
+def suite_log(tmp_path_factory):
+    path = tmp_path_factory.mktemp("log") / "suite.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setLevel(logging.DEBUG)
+    handler.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    previous = root.level
+    root.setLevel(logging.DEBUG)
+    yield path
+    root.removeHandler(handler)
+    root.setLevel(previous)
+    handler.close()
+    text = path.read_text(encoding="utf-8", errors="replace")
+    leaks = sorted(s for s in _secrets_in_tests() if s in text)
+    phones = sorted(set(PHONE.findall(text)))
+    assert not leaks and not phones, (
+        f"the suite's log holds secrets {leaks} or phone numbers {phones[:5]}"
+    )

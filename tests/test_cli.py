@@ -310,7 +310,7 @@ def test_a_real_station_needs_a_signed_in_role(tmp_path, capsys, monkeypatch):
 
     code, out = run(capsys, *encode)
     assert (code, out["reason"]) == (2, "no_user")
-    monkeypatch.setenv("MEMBERDESK_PASSWORD", "wrong password")
+    monkeypatch.setenv("MEMBERDESK_PASSWORD", "guessed-pw-7")
     code, out = run(capsys, *encode, "--user", "card1")
     assert (code, out["reason"]) == (1, "wrong_password")
     monkeypatch.setenv("MEMBERDESK_PASSWORD", "door1 password")
