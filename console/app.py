@@ -32,12 +32,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.console import words
+from memberdesk.console.door_station import StationMode
 from memberdesk.console.guard import StationGuard
 from memberdesk.console.main_window import MainWindow, PageEntry
 from memberdesk.console.pages.audit import AuditPage
 from memberdesk.console.pages.card_contents import card_contents
 from memberdesk.console.pages.card_room import build_card_room
 from memberdesk.console.pages.door import DoorPage
+from memberdesk.console.pages.events import EventsPage
 from memberdesk.console.pages.issuance import IssuancePage
 from memberdesk.console.pages.members import MembersPage
 from memberdesk.console.pages.staff import StaffPage
@@ -49,8 +51,11 @@ from memberdesk.services.cards import CardDesk, station_setting
 from memberdesk.services.catalogue import TIERS
 from memberdesk.services.checkin import Door
 from memberdesk.services.db import DatabaseError, open_database
+from memberdesk.services.event_admin import EventService
 from memberdesk.services.models import Tier, utcnow
 from memberdesk.services.permissions import Actor
+from memberdesk.services.recovery import DamagedDatabase, check_database
+from memberdesk.services.registrations import RegistrationService
 from memberdesk.services.secrets import SecretStore
 from memberdesk.services.staff import StaffService, password_hasher
 from memberdesk.widgets.card_tray import CardTray
@@ -116,17 +121,27 @@ def build_station(
         sessions, "station_name", socket.gethostname() or "station"
     )
     audit = audit or AuditLog(name)
+    staff_service = StaffService(sessions, hasher or password_hasher(), audit)
+    # The door checks a supervisor's PIN or password for undo and override.
+    door = Door(
+        sessions,
+        name,
+        clock=clock or utcnow,
+        audit=audit,
+        staff=staff_service,
+        decode=decoder(),
+    )
     return Station(
         name=name,
         sessions=sessions,
         store=store,
         desk=CardDesk(sessions, store, audit=audit),
-        door=Door(sessions, name, clock=clock or utcnow, audit=audit, decode=decoder()),
+        door=door,
         reader_path=reader_path,
         staff=actor.display_name if actor else staff,
         cards_dir=cards_dir,
         actor=actor,
-        staff_service=StaffService(sessions, hasher or password_hasher(), audit),
+        staff_service=staff_service,
         audit=audit,
     )
 
@@ -221,6 +236,14 @@ def create_main_window(
     door = DoorPage(
         station.sessions, station.door, bridge, tiers, zone=station.zone, actor=actor
     )
+    events = EventsPage(
+        station.sessions,
+        EventService(station.sessions, station.audit),
+        RegistrationService(station.sessions, station.audit),
+        tiers,
+        station.zone,
+        actor=actor,
+    )
     staff = StaffPage(
         station.staff_service,
         station.sessions,
@@ -241,6 +264,7 @@ def create_main_window(
             PageEntry("members", members, paths.icon_path("members")),
             PageEntry("issuance", issuance, paths.icon_path("card")),
             PageEntry("door", door, paths.icon_path("door")),
+            PageEntry("events", events, paths.icon_path("events")),
             PageEntry("staff", staff, paths.icon_path("staff")),
             PageEntry("audit", audit, paths.icon_path("audit")),
         ],
@@ -255,6 +279,7 @@ def create_main_window(
         _wire_tray(tray, bridge, window)
         window.add_side_panel("card_tray", translate("Console", "Card tray"), tray)
     window.guard = StationGuard(window, station)
+    window.station_mode = StationMode(window, door, actor)
     # Another role may see full phone numbers: reload what is on screen.
     window.guard.session.signed_in.connect(lambda _actor: members.refresh())
     staff.idle_minutes_changed.connect(window.guard.set_idle_minutes)
@@ -304,6 +329,20 @@ def _application() -> QApplication:
     return app
 
 
+def damaged_words(exc: DamagedDatabase) -> str:
+    """The damaged-database message, with the command that recovers it."""
+    from memberdesk.console.door_words import damaged_database_words
+
+    # The journal is named after the station, which only the database knows.
+    found = sorted(exc.path.parent.glob(f"{exc.path.name}.*.checkins.jsonl"))
+    journal = found[0] if len(found) == 1 else "JOURNAL_FILE"
+    command = (
+        f"memberdesk recover --from sqlite:///{exc.path} "
+        f"--db sqlite:///{exc.path.with_name('recovered.db')} --journal {journal}"
+    )
+    return damaged_database_words(str(exc.path), exc.detail, command)
+
+
 def _fail(message: str) -> int:
     QMessageBox.critical(None, translate("Console", "memberdesk cannot start"), message)
     return EXIT_FAILED
@@ -320,6 +359,14 @@ def run(db: str | None, reader: str, lang: str | None) -> int:
     app = _application()
     translators = apply_language(app, lang)
     apply_look(app)
+    log.debug("checking the database")
+    try:
+        check_database(db or default_url())
+    except DamagedDatabase as exc:
+        log.error("station database damaged: %s", exc.detail)
+        code = _fail(damaged_words(exc))
+        remove_language(app, translators)
+        return code
     log.debug("opening the database")
     try:
         engine, sessions = open_database(db)

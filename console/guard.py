@@ -27,6 +27,7 @@ PAGE_ACTIONS: dict[str, Action | None] = {
     "members": None,
     "issuance": Action.ISSUE_CARDS,
     "door": Action.CHECK_IN,
+    "events": Action.MANAGE_EVENTS,
     "staff": Action.MANAGE_STAFF,
     "audit": Action.VIEW_AUDIT,
 }

@@ -70,12 +70,15 @@ class MainWindow(QMainWindow):
         self._current = -1
         self._allowed = [entry.key for entry in self._pages]
         self._locked = False
+        self._navigation_locked = False
         #: Docked panels by key, such as the demo's "card_tray".
         self.side_panels: dict[str, QWidget] = {}
         #: Who is signed in and the lock: set by the composition root.
         self.guard: QObject | None = None
         #: The card room's tabs on the issuance page: set by the composition root.
         self.card_room: object | None = None
+        #: The door's full screen: set by the composition root.
+        self.station_mode: QObject | None = None
 
         self.rail = QListWidget(self)
         self.rail.setObjectName("navRail")
@@ -183,6 +186,11 @@ class MainWindow(QMainWindow):
         if self.current_key() not in self._allowed and self._allowed:
             self.show_page(self._allowed[0])
 
+    def set_navigation_locked(self, locked: bool) -> None:
+        """Hide the rail and ignore Ctrl+1…9: the door's full screen."""
+        self._navigation_locked = locked
+        self.rail.setVisible(not locked)
+
     def visible_keys(self) -> list[str]:
         return list(self._allowed)
 
@@ -203,6 +211,8 @@ class MainWindow(QMainWindow):
             self.rail.setCurrentRow(index)
 
     def _go_to_visible(self, n: int) -> None:
+        if self._navigation_locked:
+            return
         if not self._locked and 0 <= n < len(self._allowed):
             self.show_page(self._allowed[n])
 

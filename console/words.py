@@ -349,6 +349,15 @@ def audit_action_words(code: str) -> str:
         "key_bundle_exported": translate("Words", "key bundle exported"),
         "key_bundle_imported": translate("Words", "key bundle imported"),
         "setting_changed": translate("Words", "setting changed"),
+        "checkin_annulled": translate("Words", "check-in undone"),
+        "checkin_override": translate("Words", "admitted by a supervisor"),
+        "event_created": translate("Words", "event created"),
+        "event_changed": translate("Words", "event changed"),
+        "event_copied": translate("Words", "event copied"),
+        "event_cancelled": translate("Words", "event cancelled"),
+        "registrations_imported": translate("Words", "registrations imported"),
+        "member_qr_issued": translate("Words", "member QR code issued"),
+        "member_qr_revoked": translate("Words", "member QR code revoked"),
     }
     return table.get(code, code)
 
@@ -362,5 +371,7 @@ def audit_entity_words(code: str) -> str:
         "signing_key": translate("Words", "signing key"),
         "key_bundle": translate("Words", "key bundle"),
         "setting": translate("Words", "setting"),
+        "event": translate("Words", "event"),
+        "member": translate("Words", "member"),
     }
     return table.get(code, code)

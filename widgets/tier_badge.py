@@ -43,10 +43,15 @@ def text_colour_for(background: QColor) -> QColor:
 class TierBadge(QLabel):
     """A rounded label in the tier's colour."""
 
-    def __init__(self, parent: QWidget | None = None, point_size: int = 10) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, point_size: int = 10, outline: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("tierBadge")
         self._point_size = point_size
+        # On a coloured panel (the door's verdict) a gold badge on amber would
+        # melt into it: a light edge keeps it apart.
+        self._edge = "border: 2px solid #FFFFFF;" if outline else ""
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hide()
 
@@ -61,7 +66,7 @@ class TierBadge(QLabel):
         self.setStyleSheet(
             f"QLabel#tierBadge {{ background: {fill.name()}; color: {ink.name()};"
             f" font-size: {self._point_size}pt; font-weight: 600;"
-            " border-radius: 6px; padding: 2px 12px; }"
+            f" border-radius: 6px; padding: 2px 12px; {self._edge} }}"
         )
         self.setText(look.label)
         self.show()

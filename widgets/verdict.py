@@ -17,7 +17,8 @@ log = logging.getLogger(__name__)
 
 ADMIT = "admit"
 REFUSE = "refuse"
-WAIT = "wait"  # nothing decided: waiting for a tap, or a supervisor
+SUPERVISOR = "supervisor"  # refused, but a supervisor may admit over it
+WAIT = "wait"  # nothing decided: tap or scan again, choose an event
 IDLE = "idle"
 
 
@@ -36,7 +37,7 @@ class VerdictPanel(QFrame):
         self.member = QLabel(self)
         self.member.setObjectName("verdictMember")
         self.member.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.badge = TierBadge(self, point_size=20)
+        self.badge = TierBadge(self, point_size=20, outline=True)
 
         self.reason = QLabel(self)
         self.reason.setObjectName("verdictReason")
@@ -72,7 +73,8 @@ class VerdictPanel(QFrame):
         member: str = "",
         tier: TierLook | None = None,
     ) -> None:
-        """`verdict` is ADMIT, REFUSE, WAIT or IDLE; the words say the rest."""
+        """`verdict` is ADMIT, REFUSE, SUPERVISOR, WAIT or IDLE; the words say
+        the rest."""
         self.setProperty("verdict", verdict)
         # Qt reads dynamic properties for style sheets only on a re-polish.
         for widget in (self, self.headline, self.member, self.reason):

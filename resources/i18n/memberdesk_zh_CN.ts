@@ -409,34 +409,67 @@
     </message>
 </context>
 <context>
+    <name>CancelEventDialog</name>
+    <message>
+        <location filename="../../console/event_dialog.py" line="356"/>
+        <source>Cancel event</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="357"/>
+        <source>Cancel the &amp;event</source>
+        <translation>取消这场活动(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="358"/>
+        <source>&amp;Keep it</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="362"/>
+        <source>Cancel “%1”? The door refuses every scan for it from then on. Its check-ins stay on record.</source>
+        <translation>取消“%1”吗？此后门口会拒绝这场活动的所有刷卡和扫码，已有的签到记录仍会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="367"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="369"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>CardContents</name>
     <message>
-        <location filename="../../console/pages/card_contents.py" line="36"/>
+        <location filename="../../console/pages/card_contents.py" line="37"/>
         <source>not a card file</source>
         <translation>不是卡片文件</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_contents.py" line="39"/>
+        <location filename="../../console/pages/card_contents.py" line="40"/>
         <source>other data (no NDEF message)</source>
         <translation>其他数据（无 NDEF 消息）</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_contents.py" line="41"/>
+        <location filename="../../console/pages/card_contents.py" line="42"/>
         <source>blank</source>
         <translation>空白卡</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_contents.py" line="45"/>
+        <location filename="../../console/pages/card_contents.py" line="46"/>
         <source>other data</source>
         <translation>其他数据</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_contents.py" line="56"/>
+        <location filename="../../console/pages/card_contents.py" line="57"/>
         <source>card %1 of %2</source>
         <translation>%2的卡 %1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_contents.py" line="61"/>
+        <location filename="../../console/pages/card_contents.py" line="62"/>
         <source>, issue %1</source>
         <translation>，第 %1 版</translation>
     </message>
@@ -1012,100 +1045,996 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/app.py" line="255"/>
+        <location filename="../../console/app.py" line="280"/>
         <source>Card tray</source>
         <translation>卡托盘</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="274"/>
+        <location filename="../../console/app.py" line="300"/>
         <source>The simulated reader is not open yet.</source>
         <translation>模拟读卡器尚未打开。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="280"/>
+        <location filename="../../console/app.py" line="306"/>
         <source>This card file cannot be used: %1</source>
         <translation>无法使用此卡文件：%1</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="307"/>
+        <location filename="../../console/app.py" line="347"/>
         <source>memberdesk cannot start</source>
         <translation>memberdesk 无法启动</translation>
     </message>
 </context>
 <context>
+    <name>CopyEventDialog</name>
+    <message>
+        <location filename="../../console/event_dialog.py" line="293"/>
+        <source>Copy event</source>
+        <translation>复制活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="294"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="299"/>
+        <source>The copy keeps the rules of “%1”: tiers, capacity, registration, re-entry and the yearly caps.</source>
+        <translation>副本沿用“%1”的规则：可参加等级、人数上限、报名要求、再次入场和年度上限。</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="304"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="305"/>
+        <source>Move it to a new start</source>
+        <translation>改到新的开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="306"/>
+        <source>New start</source>
+        <translation>新的开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="312"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="313"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="314"/>
+        <source>New &amp;start</source>
+        <translation>新的开始时间(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="317"/>
+        <source>Moved, its door opening hours move with it. Not moved, it keeps the dates and has no door opening hours until they are set.</source>
+        <translation>改期后，入场时间随之平移；不改期则保留原日期，但在重新设置之前没有入场时间。</translation>
+    </message>
+</context>
+<context>
+    <name>DoorActionDialog</name>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="60"/>
+        <source>Undo a check-in</source>
+        <translation>撤销签到</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="61"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="63"/>
+        <source>Admit over a refusal</source>
+        <translation>主管放行</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="64"/>
+        <source>&amp;Admit</source>
+        <translation>放行(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="67"/>
+        <source>unknown member</source>
+        <translation>未知会员</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="70"/>
+        <source>Undo %1&apos;s check-in (%2). The row stays, marked undone.</source>
+        <translation>撤销 %1 的签到（%2）。记录会保留，并标记为已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="73"/>
+        <source>Admit %1 over the refusal “%2”. The refusal stays on record.</source>
+        <translation>放行 %1，不按“%2”拒绝。原拒绝记录仍会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="81"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="83"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="88"/>
+        <source>Supervisor login</source>
+        <translation>主管登录名</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="90"/>
+        <source>Supervisor signs with</source>
+        <translation>主管验证方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="91"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="92"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="93"/>
+        <source>Supervisor PIN or password</source>
+        <translation>主管 PIN 码或密码</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="96"/>
+        <source>&amp;Supervisor</source>
+        <translation>主管(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="97"/>
+        <source>Signs &amp;with</source>
+        <translation>验证方式(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="98"/>
+        <source>PIN or &amp;password</source>
+        <translation>PIN 码或密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="101"/>
+        <source>A supervisor (an operator or an admin) signs for this with a PIN or password.</source>
+        <translation>需由主管（运营或管理员）输入 PIN 码或密码确认。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="118"/>
+        <source>Say why, in a few words.</source>
+        <translation>请简单说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="121"/>
+        <source>Enter the supervisor&apos;s login.</source>
+        <translation>请输入主管的登录名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="124"/>
+        <source>Enter the supervisor&apos;s PIN.</source>
+        <translation>请输入主管的 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_dialogs.py" line="126"/>
+        <source>Enter the supervisor&apos;s password.</source>
+        <translation>请输入主管的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>DoorCorrections</name>
+    <message>
+        <location filename="../../console/door_corrections.py" line="51"/>
+        <source>&amp;Undo… (Ctrl+Z)</source>
+        <extracomment>An undo or override went through; carries the Annulment or Verdict. A dialog opened; carries it.</extracomment>
+        <translation>撤销(&amp;U)… (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_corrections.py" line="54"/>
+        <source>&amp;Override…</source>
+        <translation>主管放行(&amp;O)…</translation>
+    </message>
+</context>
+<context>
+    <name>DoorCountersBar</name>
+    <message>
+        <location filename="../../widgets/door_counters.py" line="58"/>
+        <source>Inside now</source>
+        <translation>场内人数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/door_counters.py" line="59"/>
+        <source>Admitted</source>
+        <translation>已入场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/door_counters.py" line="60"/>
+        <source>Capacity</source>
+        <translation>人数上限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/door_counters.py" line="61"/>
+        <source>Not yet uploaded</source>
+        <translation>待上传</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/door_counters.py" line="84"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/door_counters.py" line="89"/>
+        <source>%1 places left</source>
+        <translation>剩余 %1 个名额</translation>
+    </message>
+</context>
+<context>
     <name>DoorPage</name>
     <message>
-        <location filename="../../console/pages/door.py" line="78"/>
+        <location filename="../../console/pages/door.py" line="114"/>
         <source>Event</source>
-        <extracomment>A verdict is on screen: the services Verdict, or NoEventChosen.</extracomment>
+        <extracomment>A verdict is on screen: the services Verdict, NoEventChosen, or the exception that kept a scan from being decided (nothing recorded). Counters and last scans were read again; carries the DoorCounters, or None with no event chosen. An undo or an override went through; carries the Annulment or Verdict. An undo or override dialog opened; carries the dialog. The person asks for full screen, or to leave it (button or F11). Entry or exit mode; carries &quot;in&quot; or &quot;out&quot;.</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="85"/>
-        <location filename="../../console/pages/door.py" line="99"/>
+        <location filename="../../console/pages/door.py" line="171"/>
         <source>Last scans</source>
         <translation>最近刷卡</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="89"/>
+        <location filename="../../console/pages/door.py" line="166"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="93"/>
-        <location filename="../../console/pages/door.py" line="109"/>
+        <location filename="../../console/pages/door.py" line="117"/>
+        <source>E&amp;xit mode (F8)</source>
+        <translation>离场模式(&amp;X) (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="121"/>
+        <location filename="../../console/pages/door.py" line="225"/>
+        <source>&amp;Full screen (F11)</source>
+        <translation>全屏(&amp;F) (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="131"/>
+        <source>EXIT MODE: every tap or scan records a member leaving.</source>
+        <translation>离场模式：每次刷卡或扫码都登记为会员离场。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="137"/>
+        <source>Admit over this refusal… (F9)</source>
+        <translation>主管放行… (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="158"/>
+        <location filename="../../console/pages/door.py" line="206"/>
         <source>Door</source>
         <translation>入场核验</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="127"/>
+        <location filename="../../console/pages/door.py" line="223"/>
+        <source>Leave full screen (Esc)</source>
+        <translation>退出全屏 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="235"/>
         <source>Choose an event…</source>
         <translation>请选择活动…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="151"/>
+        <location filename="../../console/pages/door.py" line="391"/>
+        <source>The counters could not be read.</source>
+        <translation>无法读取计数。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="420"/>
+        <source>unknown member</source>
+        <translation>未知会员</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="422"/>
+        <source>%1&apos;s check-in was undone.</source>
+        <translation>已撤销 %1 的签到。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="427"/>
+        <source>%1 was admitted by a supervisor.</source>
+        <translation>%1 已由主管放行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_verdicts.py" line="45"/>
         <source>ADMIT</source>
         <translation>准许入场</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="154"/>
+        <location filename="../../console/door_verdicts.py" line="49"/>
         <source>TAP AGAIN</source>
         <translation>请再刷一次</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="157"/>
+        <location filename="../../console/door_verdicts.py" line="64"/>
         <source>DO NOT ADMIT</source>
         <translation>禁止入场</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="185"/>
+        <location filename="../../console/door_verdicts.py" line="81"/>
         <source>Choose an event first</source>
         <translation>请先选择活动</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="187"/>
+        <location filename="../../console/door_verdicts.py" line="76"/>
         <source>This card was not checked in. Choose the event above, then tap the card again.</source>
         <translation>这张卡未签到。请先在上方选择活动，再刷一次卡。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="208"/>
+        <location filename="../../console/door_verdicts.py" line="100"/>
         <source>Choose an event</source>
         <translation>请选择活动</translation>
     </message>
+</context>
+<context>
+    <name>DoorVerdicts</name>
     <message>
-        <location filename="../../console/pages/door.py" line="209"/>
-        <source>Taps are checked in once an event is chosen.</source>
-        <translation>选择活动后，刷卡即可签到。</translation>
+        <location filename="../../console/door_verdicts.py" line="43"/>
+        <source>EXIT</source>
+        <translation>已离场</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="214"/>
-        <source>Tap a card</source>
-        <translation>请刷卡</translation>
+        <location filename="../../console/door_verdicts.py" line="51"/>
+        <source>SCAN AGAIN</source>
+        <translation>请重新扫码</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="215"/>
-        <source>Members tap their card on the reader.</source>
-        <translation>请会员将会员卡贴近读卡器。</translation>
+        <location filename="../../console/door_verdicts.py" line="55"/>
+        <source>SUPERVISOR NEEDED</source>
+        <translation>请主管处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_verdicts.py" line="58"/>
+        <source>A supervisor may admit over this refusal.</source>
+        <translation>主管可以决定放行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_verdicts.py" line="70"/>
+        <source>This code was not checked in. Choose the event above, then scan the code again.</source>
+        <translation>此码未签到。请先在上方选择活动，再扫一次码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_verdicts.py" line="90"/>
+        <source>The scan could not be decided; nothing was recorded.</source>
+        <translation>无法判定这次扫描，未做任何登记。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_verdicts.py" line="93"/>
+        <source>NOT CHECKED IN</source>
+        <translation>未签到</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_verdicts.py" line="101"/>
+        <source>Taps and scans are checked in once an event is chosen.</source>
+        <translation>选择活动后，刷卡和扫码才会签到。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_verdicts.py" line="108"/>
+        <source>Exit: tap a card or scan a code</source>
+        <translation>离场：请刷卡或扫码</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_verdicts.py" line="109"/>
+        <source>Members leaving tap their card or show their code.</source>
+        <translation>离场的会员请刷卡或出示会员码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_verdicts.py" line="116"/>
+        <source>Tap a card or scan a code</source>
+        <translation>请刷卡或扫码</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_verdicts.py" line="117"/>
+        <source>Members tap their card on the reader or show their code.</source>
+        <translation>请会员在读卡器上刷卡，或出示会员码。</translation>
+    </message>
+</context>
+<context>
+    <name>DoorWords</name>
+    <message>
+        <location filename="../../console/door_words.py" line="27"/>
+        <source>This check-in is not on this station.</source>
+        <translation>本工作站没有这条签到记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="30"/>
+        <source>This check-in is undone already.</source>
+        <translation>这条签到已经撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="31"/>
+        <source>A refusal let nobody in: there is nothing to undo.</source>
+        <translation>被拒的记录没有放任何人入场，无需撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="34"/>
+        <source>Only a refused entry can be admitted over.</source>
+        <translation>只有被拒的入场才能由主管放行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="37"/>
+        <source>This refusal can never be overridden: the card or code is not trusted, or there is nobody to admit.</source>
+        <translation>这类拒绝不能放行：卡片或会员码不可信，或者没有可放行的会员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="42"/>
+        <source>This refusal was overridden already.</source>
+        <translation>这次拒绝已经放行过了。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="45"/>
+        <source>The member is counted inside already. If that entry was a mistake, undo it first.</source>
+        <translation>该会员已计为在场。如果那次入场有误，请先撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="50"/>
+        <source>Say why, in a few words (at most 200 characters).</source>
+        <translation>请简单说明原因（不超过 200 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="53"/>
+        <source>This needs a supervisor&apos;s PIN or password.</source>
+        <translation>此操作需要主管的 PIN 码或密码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="57"/>
+        <source>The door refused this change.</source>
+        <translation>门岗拒绝了这项更改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="62"/>
+        <source>VIP salon</source>
+        <translation>VIP 沙龙</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="63"/>
+        <source>Pop-up store</source>
+        <translation>快闪店</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="64"/>
+        <source>Headquarters visit</source>
+        <translation>总部参观</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="65"/>
+        <source>Member day</source>
+        <translation>会员日</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="66"/>
+        <source>Workshop</source>
+        <translation>工作坊</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="73"/>
+        <source>card</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="74"/>
+        <source>QR code</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="82"/>
+        <source>The station clock was set back by about %1 min. Check-ins keep their order; ask a supervisor to check the clock.</source>
+        <translation>工作站时钟被调回了约 %1 分钟。签到顺序不受影响；请主管检查时钟。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="111"/>
+        <source>The event needs a name.</source>
+        <translation>请填写活动名称。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="112"/>
+        <source>The name is longer than %1 characters.</source>
+        <translation>名称超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="115"/>
+        <source>The venue is longer than 120 characters.</source>
+        <translation>地点超过 120 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="118"/>
+        <source>Choose the kind of event.</source>
+        <translation>请选择活动类型。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="119"/>
+        <source>This time has no time zone.</source>
+        <translation>这个时间没有时区。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="120"/>
+        <source>The event must end after it starts.</source>
+        <translation>活动结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="123"/>
+        <source>The door opening hours need an opening and a closing time.</source>
+        <translation>入场时间需要同时设置开始和结束。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="126"/>
+        <source>The doors must close after they open.</source>
+        <translation>停止入场时间必须晚于开始入场时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="129"/>
+        <source>The door opening hours must overlap the event.</source>
+        <translation>入场时间必须与活动时间有重叠。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="132"/>
+        <source>Capacity is from 1 to %1, or no limit.</source>
+        <translation>人数上限为 1 至 %1，或不限。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="135"/>
+        <source>Choose at least one eligible tier.</source>
+        <translation>请至少选择一个可参加的等级。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="136"/>
+        <source>One of the tiers is not known.</source>
+        <translation>有一个等级无法识别。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="137"/>
+        <source>A yearly cap is from 1 to %1, or none.</source>
+        <translation>年度上限为 1 至 %1，或不设。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="140"/>
+        <source>Say why the event is cancelled.</source>
+        <translation>请说明取消活动的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="161"/>
+        <source>A cancelled event cannot be changed; copy it instead.</source>
+        <translation>已取消的活动不能修改，请复制一份再改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="164"/>
+        <source>The event is cancelled already.</source>
+        <translation>活动已经取消。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="165"/>
+        <source>Members were admitted to this event: its kind can no longer change.</source>
+        <translation>本活动已有会员入场，活动类型不能再改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="169"/>
+        <source>Members were admitted to this event and count in this year&apos;s caps: it cannot move to another year.</source>
+        <translation>本活动已有会员入场并计入本年度上限，不能改到其他年份。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="174"/>
+        <source>Capacity cannot go below the members admitted already.</source>
+        <translation>人数上限不能低于已入场人数。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="188"/>
+        <source>The event is cancelled: registrations are closed.</source>
+        <translation>活动已取消，报名已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="192"/>
+        <source>The file is neither UTF-8 nor GB18030 text.</source>
+        <translation>文件既不是 UTF-8 也不是 GB18030 编码的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="195"/>
+        <source>The file has more than %1 rows; split it.</source>
+        <translation>文件超过 %1 行，请拆分后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="218"/>
+        <source>No member has this id.</source>
+        <translation>没有这个会员编号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="219"/>
+        <source>No member has this phone number.</source>
+        <translation>没有会员使用这个手机号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="220"/>
+        <source>No card has this number.</source>
+        <translation>没有这个卡号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="221"/>
+        <source>Several members share this phone number.</source>
+        <translation>有多位会员使用这个手机号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="224"/>
+        <source>The member id, phone and card number name different members.</source>
+        <translation>会员编号、手机号和卡号对应的不是同一位会员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="227"/>
+        <source>The same member as an earlier line.</source>
+        <translation>与前面某一行是同一位会员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="228"/>
+        <source>The member&apos;s tier is not eligible for this event.</source>
+        <translation>该会员的等级不符合本活动要求。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="231"/>
+        <source>The member is registered already.</source>
+        <translation>该会员已经报名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="240"/>
+        <source>The member id is not a number.</source>
+        <translation>会员编号不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="241"/>
+        <source>The phone is not a mainland mobile number.</source>
+        <translation>手机号不是大陆手机号码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="244"/>
+        <source>The card number is not digits.</source>
+        <translation>卡号不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="245"/>
+        <source>The row names no member id, phone or card number.</source>
+        <translation>这一行没有会员编号、手机号或卡号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="248"/>
+        <source>The note is longer than 200 characters.</source>
+        <translation>备注超过 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="249"/>
+        <source>The row has more cells than the header, or than a row without one.</source>
+        <translation>这一行的列数多于表头（或无表头时多于两列）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="257"/>
+        <source>The row cannot be read.</source>
+        <translation>无法读取这一行。</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_words.py" line="263"/>
+        <source>The station database %1 is damaged (%2), so memberdesk did not open it.
+
+Check-ins not yet uploaded are safe in the station&apos;s check-in journal beside it. Recover them into a new database with:
+
+%3</source>
+        <translation>工作站数据库 %1 已损坏（%2），memberdesk 没有打开它。
+
+尚未上传的签到记录安全地保存在数据库旁的签到日志中。请用以下命令将它们恢复到新的数据库：
+
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../console/event_dialog.py" line="118"/>
+        <source>New event</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="119"/>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="121"/>
+        <source>Edit event</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="122"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="131"/>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="132"/>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="133"/>
+        <source>Set the door opening hours</source>
+        <translation>设置入场时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="134"/>
+        <source>Doors open</source>
+        <translation>开始入场</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="135"/>
+        <source>Doors close</source>
+        <translation>停止入场</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="138"/>
+        <source>Capacity</source>
+        <translation>人数上限</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="138"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="148"/>
+        <source>Only registered members</source>
+        <translation>仅限已报名会员</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="149"/>
+        <source>Members may leave and come back in</source>
+        <translation>会员可离场后再次入场</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="150"/>
+        <source>Yearly cap per member</source>
+        <translation>每位会员每年上限</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="151"/>
+        <source>Yearly places for the kind</source>
+        <translation>此类活动每年名额</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="153"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="154"/>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="155"/>
+        <source>&amp;Venue</source>
+        <translation>地点(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="156"/>
+        <source>&amp;Starts</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="157"/>
+        <source>&amp;Ends</source>
+        <translation>结束(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="158"/>
+        <source>Door hours</source>
+        <translation>入场时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="159"/>
+        <source>Doors &amp;open</source>
+        <translation>开始入场(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="160"/>
+        <source>Doors &amp;close</source>
+        <translation>停止入场(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="161"/>
+        <source>Ca&amp;pacity</source>
+        <translation>人数上限(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="162"/>
+        <source>Eligible &amp;tiers</source>
+        <translation>可参加等级(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="163"/>
+        <source>Registration</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="164"/>
+        <source>Re-entry</source>
+        <translation>再次入场</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="165"/>
+        <source>Per member a &amp;year</source>
+        <translation>每人每年(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="166"/>
+        <source>Places a ye&amp;ar</source>
+        <translation>每年名额(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="169"/>
+        <source>The yearly caps count every event of this kind in the programme year: per member (2 VIP salons for a diamond member), and in total (100 headquarters places).</source>
+        <translation>年度上限统计本会员年度内所有同类活动：按每位会员计（如钻石会员每年 2 场 VIP 沙龙），以及按总名额计（如总部参观每年 100 个名额）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/event_dialog.py" line="268"/>
+        <source>Some fields need attention: see the notes under them.</source>
+        <translation>有些字段需要修改，请看字段下方的提示。</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <location filename="../../console/pages/events.py" line="87"/>
+        <location filename="../../console/pages/events.py" line="141"/>
+        <location filename="../../console/pages/events.py" line="152"/>
+        <source>Events</source>
+        <extracomment>The list was reloaded; carries how many events it shows. A change went through: (what, the EventRow); what is created, changed, copied or cancelled. A dialog opened; carries it.</extracomment>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="90"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="91"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="92"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="93"/>
+        <source>Door hours</source>
+        <translation>入场时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="95"/>
+        <source>Admitted / capacity</source>
+        <translation>已入场 / 上限</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="96"/>
+        <source>Tiers</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="97"/>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="94"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="113"/>
+        <source>&amp;New event…</source>
+        <translation>新建活动(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="115"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="117"/>
+        <source>C&amp;opy…</source>
+        <translation>复制(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="119"/>
+        <source>&amp;Cancel event…</source>
+        <translation>取消活动(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="121"/>
+        <source>&amp;Import registrations…</source>
+        <translation>导入报名名单(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="123"/>
+        <source>&amp;Show cancelled events</source>
+        <translation>显示已取消的活动(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="194"/>
+        <source>registration</source>
+        <translation>需报名</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="196"/>
+        <source>re-entry</source>
+        <translation>可再次入场</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="196"/>
+        <source>no re-entry</source>
+        <translation>不可再次入场</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="200"/>
+        <source>%1 a year per member</source>
+        <translation>每人每年 %1 场</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="206"/>
+        <source>%1 places a year</source>
+        <translation>每年 %1 个名额</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="209"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="211"/>
+        <source>Door hours not set</source>
+        <translation>未设入场时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="213"/>
+        <source>Scheduled</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="309"/>
+        <source>Event created: %1</source>
+        <translation>已创建活动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="310"/>
+        <source>Event saved: %1</source>
+        <translation>已保存活动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="311"/>
+        <source>Event copied: %1</source>
+        <translation>已复制活动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/events.py" line="312"/>
+        <source>Event cancelled: %1</source>
+        <translation>已取消活动：%1</translation>
     </message>
 </context>
 <context>
@@ -1514,6 +2443,64 @@
     </message>
 </context>
 <context>
+    <name>LastScansTable</name>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="63"/>
+        <source>Last scans</source>
+        <translation>最近刷卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="68"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="69"/>
+        <source>Verdict</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="70"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="71"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="72"/>
+        <source>By</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="73"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="139"/>
+        <source>exit</source>
+        <translation>离场</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="141"/>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="143"/>
+        <source>supervisor</source>
+        <translation>主管放行</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="145"/>
+        <source>may be overridden</source>
+        <translation>主管可放行</translation>
+    </message>
+</context>
+<context>
     <name>LifePanel</name>
     <message>
         <location filename="../../console/pages/card_life.py" line="87"/>
@@ -1687,44 +2674,44 @@
         <translation>memberdesk — %1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="82"/>
+        <location filename="../../console/main_window.py" line="85"/>
         <source>Pages</source>
-        <extracomment>Docked panels by key, such as the demo&apos;s &quot;card_tray&quot;. Who is signed in and the lock: set by the composition root. The card room&apos;s tabs on the issuance page: set by the composition root.</extracomment>
+        <extracomment>Docked panels by key, such as the demo&apos;s &quot;card_tray&quot;. Who is signed in and the lock: set by the composition root. The card room&apos;s tabs on the issuance page: set by the composition root. The door&apos;s full screen: set by the composition root.</extracomment>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="116"/>
+        <location filename="../../console/main_window.py" line="119"/>
         <source>Station: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="117"/>
-        <location filename="../../console/main_window.py" line="177"/>
+        <location filename="../../console/main_window.py" line="120"/>
+        <location filename="../../console/main_window.py" line="180"/>
         <source>Staff: %1</source>
         <translation>工作人员：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="119"/>
+        <location filename="../../console/main_window.py" line="122"/>
         <source>Sync: not configured</source>
         <translation>同步：未配置</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="239"/>
+        <location filename="../../console/main_window.py" line="249"/>
         <source>Reader: %1</source>
         <translation>读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="247"/>
+        <location filename="../../console/main_window.py" line="257"/>
         <source>The reader is not available: %1</source>
         <translation>读卡器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="251"/>
+        <location filename="../../console/main_window.py" line="261"/>
         <source>Locked: the card tap was not checked in.</source>
         <translation>已锁定：此次刷卡未签到。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="253"/>
+        <location filename="../../console/main_window.py" line="263"/>
         <source>A card was tapped, but this page does not use cards.</source>
         <translation>检测到刷卡，但当前页面不使用会员卡。</translation>
     </message>
@@ -1994,6 +2981,101 @@
     </message>
 </context>
 <context>
+    <name>RegistrationImportDialog</name>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="65"/>
+        <source>Import registrations</source>
+        <extracomment>The file was read; carries the ImportPreview. The good rows were registered; carries the ImportResult. The file or the commit was refused; carries the words shown.</extracomment>
+        <translation>导入报名名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="72"/>
+        <source>Registrations for “%1”. One member a row, named by member id, phone or card number; a header row may say which (member_id, phone, card_number, note). Nothing is registered before you press Register.</source>
+        <translation>“%1”的报名名单。每行一位会员，可用会员编号、手机号或卡号；可以用表头说明各列（member_id、phone、card_number、note）。按“报名”之前不会登记任何人。</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="81"/>
+        <source>&amp;Choose a CSV file…</source>
+        <translation>选择 CSV 文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="83"/>
+        <source>No file chosen.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="91"/>
+        <location filename="../../console/registration_import_dialog.py" line="121"/>
+        <source>Rows left out</source>
+        <translation>未导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="93"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="93"/>
+        <source>Row</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="93"/>
+        <source>Why it is left out</source>
+        <translation>未导入原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="105"/>
+        <source>&amp;Register</source>
+        <translation>报名(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="109"/>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="129"/>
+        <source>Registrations</source>
+        <translation>报名名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="131"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="142"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="184"/>
+        <source>%1 rows read: %2 to register, %3 left out (listed below).</source>
+        <translation>共读取 %1 行：%2 行可报名，%3 行未导入（见下表）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="191"/>
+        <source>&amp;Register %1 members</source>
+        <translation>为 %1 位会员报名(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="200"/>
+        <source>%1 members registered.</source>
+        <translation>已为 %1 位会员报名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="204"/>
+        <source>%1 were registered meanwhile.</source>
+        <translation>其中 %1 位在此期间已由他人报名。</translation>
+    </message>
+    <message>
+        <location filename="../../console/registration_import_dialog.py" line="216"/>
+        <source>The file cannot be read.</source>
+        <translation>无法读取文件。</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../../console/sign_in.py" line="39"/>
@@ -2200,15 +3282,39 @@
 <context>
     <name>StationGuard</name>
     <message>
-        <location filename="../../console/guard.py" line="112"/>
+        <location filename="../../console/guard.py" line="113"/>
         <source>nobody signed in</source>
         <extracomment>The sign-in dialog opened after a sign-out; carries the dialog.</extracomment>
         <translation>无人登录</translation>
     </message>
     <message>
-        <location filename="../../console/guard.py" line="144"/>
+        <location filename="../../console/guard.py" line="145"/>
         <source>%1 (locked)</source>
         <translation>%1（已锁定）</translation>
+    </message>
+</context>
+<context>
+    <name>StationMode</name>
+    <message>
+        <location filename="../../console/door_station.py" line="93"/>
+        <source>Leave full screen?</source>
+        <extracomment>Full screen began (True) or ended (False). Esc asked to leave and a confirmation opened; carries the message box.</extracomment>
+        <translation>退出全屏？</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_station.py" line="95"/>
+        <source>The door station leaves full screen and the other pages come back. Leave full screen?</source>
+        <translation>门岗工作站将退出全屏，其他页面会重新出现。要退出全屏吗？</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_station.py" line="102"/>
+        <source>&amp;Leave</source>
+        <translation>退出(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/door_station.py" line="103"/>
+        <source>&amp;Stay</source>
+        <translation>留在全屏(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2359,541 +3465,596 @@
         <translation>二维码未读全，请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="74"/>
+        <location filename="../../console/words.py" line="72"/>
         <source>Member QR code expired</source>
         <translation>会员码已过期</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="75"/>
+        <location filename="../../console/words.py" line="73"/>
         <source>Member QR code revoked</source>
         <translation>会员码已作废</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="89"/>
+        <location filename="../../console/words.py" line="87"/>
         <source>Free</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="90"/>
+        <location filename="../../console/words.py" line="88"/>
         <source>Silver</source>
         <translation>白银会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="91"/>
+        <location filename="../../console/words.py" line="89"/>
         <source>Gold</source>
         <translation>黄金会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="92"/>
+        <location filename="../../console/words.py" line="90"/>
         <source>Diamond</source>
         <translation>钻石会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="100"/>
+        <location filename="../../console/words.py" line="98"/>
         <source>No such member.</source>
         <translation>没有这位会员。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="101"/>
+        <location filename="../../console/words.py" line="99"/>
         <source>Only diamond members get a card.</source>
         <translation>只有钻石会员可以办理会员卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="102"/>
+        <location filename="../../console/words.py" line="100"/>
         <source>This member already holds an active card.</source>
         <translation>该会员已有一张有效会员卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="106"/>
+        <location filename="../../console/words.py" line="104"/>
         <source>The card desk refused this card.</source>
         <translation>制卡台拒绝了这张卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="112"/>
+        <location filename="../../console/words.py" line="110"/>
         <source>The card left the reader too early.</source>
         <translation>卡片过早离开了读卡器。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="113"/>
+        <location filename="../../console/words.py" line="111"/>
         <source>The chip refused a command.</source>
         <translation>芯片拒绝了一条指令。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="114"/>
+        <location filename="../../console/words.py" line="112"/>
         <source>This chip cannot be a member card.</source>
         <translation>这种芯片不能用作会员卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="115"/>
+        <location filename="../../console/words.py" line="113"/>
         <source>What was written did not read back.</source>
         <translation>写入的数据回读校验失败。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="116"/>
+        <location filename="../../console/words.py" line="114"/>
         <source>This chip is locked.</source>
         <translation>这枚芯片已被锁定。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="117"/>
+        <location filename="../../console/words.py" line="115"/>
         <source>This chip is too small for the card.</source>
         <translation>这枚芯片容量太小。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="118"/>
+        <location filename="../../console/words.py" line="116"/>
         <source>Not overwritten: the card holds other data.</source>
         <translation>未覆盖：卡内有其他数据。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="121"/>
+        <location filename="../../console/words.py" line="119"/>
         <source>Not overwritten: the card belongs to another member.</source>
         <translation>未覆盖：这张卡属于另一位会员。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="125"/>
+        <location filename="../../console/words.py" line="123"/>
         <source>The card was not encoded.</source>
         <translation>未能写卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="134"/>
+        <location filename="../../console/words.py" line="132"/>
         <source>This card holds other data. Overwrite it?</source>
         <translation>这张卡内有其他数据。要覆盖吗？</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="135"/>
+        <location filename="../../console/words.py" line="133"/>
         <source>This card belongs to another member. Overwrite it?</source>
         <translation>这张卡属于另一位会员。要覆盖吗？</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="139"/>
+        <location filename="../../console/words.py" line="137"/>
         <source>Overwrite this card?</source>
         <translation>覆盖这张卡？</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="144"/>
+        <location filename="../../console/words.py" line="142"/>
         <source>Chip read</source>
         <translation>已读取芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="145"/>
+        <location filename="../../console/words.py" line="143"/>
         <source>Protected chip opened</source>
         <translation>已解除芯片保护</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="146"/>
+        <location filename="../../console/words.py" line="144"/>
         <source>Writing the card message</source>
         <translation>正在写入卡数据</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="147"/>
+        <location filename="../../console/words.py" line="145"/>
         <source>Message written and checked</source>
         <translation>数据已写入并校验</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="148"/>
+        <location filename="../../console/words.py" line="146"/>
         <source>Password written</source>
         <translation>密码已写入</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="149"/>
+        <location filename="../../console/words.py" line="147"/>
         <source>Password acknowledgement written</source>
         <translation>密码确认码已写入</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="150"/>
+        <location filename="../../console/words.py" line="148"/>
         <source>Card protected</source>
         <translation>卡片已加保护</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="157"/>
+        <location filename="../../console/words.py" line="155"/>
         <source>genuine NXP chip</source>
         <translation>NXP 原厂芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="158"/>
+        <location filename="../../console/words.py" line="156"/>
         <source>simulated chip</source>
         <translation>模拟芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="159"/>
+        <location filename="../../console/words.py" line="157"/>
         <source>no originality signature</source>
         <translation>无原厂签名</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="160"/>
+        <location filename="../../console/words.py" line="158"/>
         <source>originality signature does not verify</source>
         <translation>原厂签名校验失败</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="167"/>
+        <location filename="../../console/words.py" line="165"/>
         <source>opening</source>
         <translation>正在打开</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="168"/>
+        <location filename="../../console/words.py" line="166"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="169"/>
+        <location filename="../../console/words.py" line="167"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="170"/>
+        <location filename="../../console/words.py" line="168"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="177"/>
+        <location filename="../../console/words.py" line="175"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="178"/>
+        <location filename="../../console/words.py" line="176"/>
         <source>Operator</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="179"/>
+        <location filename="../../console/words.py" line="177"/>
         <source>Card issuer</source>
         <translation>发卡员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="180"/>
+        <location filename="../../console/words.py" line="178"/>
         <source>Door</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="191"/>
+        <location filename="../../console/words.py" line="189"/>
         <source>manage staff</source>
         <translation>管理员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="192"/>
+        <location filename="../../console/words.py" line="190"/>
         <source>manage card keys</source>
         <translation>管理卡片密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="193"/>
+        <location filename="../../console/words.py" line="191"/>
         <source>export the key bundle</source>
         <translation>导出密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="194"/>
+        <location filename="../../console/words.py" line="192"/>
         <source>import a key bundle</source>
         <translation>导入密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="195"/>
+        <location filename="../../console/words.py" line="193"/>
         <source>change tiers, benefits and experiments</source>
         <translation>修改等级、权益和实验</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="198"/>
+        <location filename="../../console/words.py" line="196"/>
         <source>manage events</source>
         <translation>管理活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="199"/>
+        <location filename="../../console/words.py" line="197"/>
         <source>issue cards</source>
         <translation>发卡</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="200"/>
+        <location filename="../../console/words.py" line="198"/>
         <source>check members in</source>
         <translation>为会员签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="201"/>
+        <location filename="../../console/words.py" line="199"/>
         <source>annul a check-in</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="202"/>
+        <location filename="../../console/words.py" line="200"/>
         <source>override a refusal at the door</source>
         <translation>在门口放行被拒的会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="203"/>
+        <location filename="../../console/words.py" line="201"/>
         <source>view the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="204"/>
+        <location filename="../../console/words.py" line="202"/>
         <source>verify the audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="205"/>
+        <location filename="../../console/words.py" line="203"/>
         <source>see full phone numbers</source>
         <translation>查看完整手机号</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="206"/>
+        <location filename="../../console/words.py" line="204"/>
         <source>fill a database with the demo</source>
         <translation>向数据库填入演示数据</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="215"/>
+        <location filename="../../console/words.py" line="213"/>
         <source>The %1 role may not %2.</source>
         <translation>“%1”角色不能%2。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="219"/>
+        <location filename="../../console/words.py" line="217"/>
         <source>Your account may no longer do this: it was disabled or its role changed. Sign in again.</source>
         <translation>你的账号已无权执行此操作：账号已被停用或角色已变更。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="230"/>
+        <location filename="../../console/words.py" line="228"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="233"/>
+        <location filename="../../console/words.py" line="231"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="235"/>
+        <location filename="../../console/words.py" line="233"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="245"/>
+        <location filename="../../console/words.py" line="243"/>
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="247"/>
+        <location filename="../../console/words.py" line="245"/>
         <source>Wrong login or password.</source>
         <translation>登录名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="249"/>
+        <location filename="../../console/words.py" line="247"/>
         <source>This account is disabled. Ask an admin to enable it.</source>
         <translation>此账号已停用。请联系管理员启用。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="252"/>
+        <location filename="../../console/words.py" line="250"/>
         <source>Too many failed attempts.</source>
         <translation>失败次数过多。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="253"/>
+        <location filename="../../console/words.py" line="251"/>
         <source>This account has no PIN. Unlock with the password.</source>
         <translation>此账号没有 PIN 码。请用密码解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="257"/>
+        <location filename="../../console/words.py" line="255"/>
         <source>Sign-in refused.</source>
         <translation>登录被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="262"/>
+        <location filename="../../console/words.py" line="260"/>
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="271"/>
+        <location filename="../../console/words.py" line="269"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="272"/>
+        <location filename="../../console/words.py" line="270"/>
         <source>Try again in %1.</source>
         <translation>请在 %1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="293"/>
-        <location filename="../../console/words.py" line="324"/>
+        <location filename="../../console/words.py" line="291"/>
+        <location filename="../../console/words.py" line="322"/>
         <source>A password needs at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="296"/>
+        <location filename="../../console/words.py" line="294"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>PIN 码为 4 至 8 位数字。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="297"/>
+        <location filename="../../console/words.py" line="295"/>
         <source>This database already has staff. Sign in instead.</source>
         <translation>此数据库已有员工，请直接登录。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="300"/>
+        <location filename="../../console/words.py" line="298"/>
         <source>The login %1 is already taken.</source>
         <translation>登录名 %1 已被使用。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="301"/>
+        <location filename="../../console/words.py" line="299"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="302"/>
+        <location filename="../../console/words.py" line="300"/>
         <source>The last active admin cannot be disabled.</source>
         <translation>不能停用最后一位在用的管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="304"/>
+        <location filename="../../console/words.py" line="302"/>
         <source>Enter the staff member&apos;s name.</source>
         <translation>请输入员工姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="305"/>
+        <location filename="../../console/words.py" line="303"/>
         <source>This staff member no longer exists.</source>
         <translation>该员工已不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="317"/>
+        <location filename="../../console/words.py" line="315"/>
         <source>A login is 2 to 40 lower-case letters, digits, dots, dashes or underscores.</source>
         <translation>登录名为 2 至 40 个小写字母、数字、点、连字符或下划线。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="331"/>
+        <location filename="../../console/words.py" line="329"/>
         <source>first admin created</source>
         <translation>创建首位管理员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="332"/>
+        <location filename="../../console/words.py" line="330"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="333"/>
+        <location filename="../../console/words.py" line="331"/>
         <source>sign-in failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="334"/>
+        <location filename="../../console/words.py" line="332"/>
         <source>sign-in refused</source>
         <translation>登录被拒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="335"/>
+        <location filename="../../console/words.py" line="333"/>
         <source>unlocked with PIN</source>
         <translation>PIN 码解锁</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="336"/>
+        <location filename="../../console/words.py" line="334"/>
         <source>PIN unlock failed</source>
         <translation>PIN 码解锁失败</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="337"/>
+        <location filename="../../console/words.py" line="335"/>
         <source>PIN unlock refused</source>
         <translation>PIN 码解锁被拒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="338"/>
+        <location filename="../../console/words.py" line="336"/>
         <source>staff created</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="339"/>
+        <location filename="../../console/words.py" line="337"/>
         <source>staff disabled</source>
         <translation>停用员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="340"/>
+        <location filename="../../console/words.py" line="338"/>
         <source>staff enabled</source>
         <translation>启用员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="341"/>
+        <location filename="../../console/words.py" line="339"/>
         <source>password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="342"/>
+        <location filename="../../console/words.py" line="340"/>
         <source>PIN set</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="343"/>
+        <location filename="../../console/words.py" line="341"/>
         <source>PIN removed</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="344"/>
+        <location filename="../../console/words.py" line="342"/>
         <source>card job opened</source>
         <translation>开始制卡</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="345"/>
+        <location filename="../../console/words.py" line="343"/>
         <source>card encoded</source>
         <translation>写卡完成</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="346"/>
+        <location filename="../../console/words.py" line="344"/>
         <source>card overwritten</source>
         <translation>覆盖卡片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="347"/>
-        <location filename="../../console/words.py" line="363"/>
+        <location filename="../../console/words.py" line="345"/>
+        <location filename="../../console/words.py" line="370"/>
         <source>check-in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="348"/>
+        <location filename="../../console/words.py" line="346"/>
         <source>keys created</source>
         <translation>创建密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="349"/>
+        <location filename="../../console/words.py" line="347"/>
         <source>signing key rotated</source>
         <translation>轮换签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="350"/>
+        <location filename="../../console/words.py" line="348"/>
         <source>signing key retired</source>
         <translation>停用签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="351"/>
+        <location filename="../../console/words.py" line="349"/>
         <source>key bundle exported</source>
         <translation>导出密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="352"/>
+        <location filename="../../console/words.py" line="350"/>
         <source>key bundle imported</source>
         <translation>导入密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="353"/>
+        <location filename="../../console/words.py" line="351"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
+        <location filename="../../console/words.py" line="352"/>
+        <source>check-in undone</source>
+        <translation>撤销签到</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="353"/>
+        <source>admitted by a supervisor</source>
+        <translation>主管放行</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="354"/>
+        <source>event created</source>
+        <translation>创建活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="355"/>
+        <source>event changed</source>
+        <translation>修改活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="356"/>
+        <source>event copied</source>
+        <translation>复制活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="357"/>
+        <source>event cancelled</source>
+        <translation>取消活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="358"/>
+        <source>registrations imported</source>
+        <translation>导入报名名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="359"/>
+        <source>member QR code issued</source>
+        <translation>发放会员码</translation>
+    </message>
+    <message>
         <location filename="../../console/words.py" line="360"/>
+        <source>member QR code revoked</source>
+        <translation>作废会员码</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="367"/>
         <source>staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="361"/>
+        <location filename="../../console/words.py" line="368"/>
         <source>card</source>
         <translation>卡片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="362"/>
+        <location filename="../../console/words.py" line="369"/>
         <source>chip</source>
         <translation>芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="364"/>
+        <location filename="../../console/words.py" line="371"/>
         <source>signing key</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="365"/>
+        <location filename="../../console/words.py" line="372"/>
         <source>key bundle</source>
         <translation>密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="366"/>
+        <location filename="../../console/words.py" line="373"/>
         <source>setting</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="374"/>
+        <source>event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="375"/>
+        <source>member</source>
+        <translation>会员</translation>
     </message>
 </context>
 </TS>

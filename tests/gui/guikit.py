@@ -95,3 +95,82 @@ def sign_in_as(station: object, win: MainWindow, login: str) -> object:
     actor = station.staff_service.sign_in(login, PASSWORD, station.name)
     win.guard.session.sign_in(actor)
     return actor
+
+
+def member_qr(station: object, member_id: int, valid: bool = True) -> str:
+    """A member QR code as a scanner would type it, issued by the station's admin.
+
+    `valid=False` signs the same payload with a stranger's key: a forgery whose
+    checksum is right, so the door refuses it for its signature.
+    """
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from memberdesk.services import keys, memberqr
+    from memberdesk.services.audit import writing
+
+    with station.sessions() as s:
+        issuer = keys.issuer_keys(s, station.store)
+    issued = DOOR_TIME - dt.timedelta(days=1)
+    if not valid:
+        payload = memberqr.QrPayload(
+            key_id=issuer.signing_key_id,
+            member_id=member_id,
+            serial=999_999,
+            expires_at=issued + dt.timedelta(days=30),
+        )
+        return memberqr.encode_member_qr(payload, Ed25519PrivateKey.generate())
+    with writing(station.sessions) as s:
+        _serial, text = memberqr.issue_member_qr(
+            s,
+            issuer.signing_key_id,
+            issuer.signing_key,
+            member_id,
+            station.actor,
+            station.audit,
+            issued,
+        )
+    return text
+
+
+class ScanClock:
+    """The scanner's clock in tests: it moves only when a key is typed."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def type_keys(
+    qtbot: object,
+    win: MainWindow,
+    text: str,
+    *,
+    gap: float = 0.01,
+    enter: bool = True,
+) -> None:
+    """Type `text` where the focus is, `gap` seconds apart on the scanner's
+    clock: 0.01 is a scanner's burst, 0.5 a person."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    clock = win.page("door").scanner.clock
+    for ch in text:
+        clock.now += gap
+        qtbot.keyClick(QApplication.focusWidget() or win, ch)
+    if enter:
+        clock.now += gap
+        qtbot.keyClick(QApplication.focusWidget() or win, Qt.Key.Key_Return)
+    else:
+        clock.now += 1.0  # the keys go quiet
+
+
+def scan(qtbot: object, win: MainWindow, text: str, **how: object) -> object:
+    """A keyboard-wedge scan of `text` at the door; return what the door showed."""
+    door = win.page("door")
+    if not isinstance(door.scanner.clock, ScanClock):
+        door.scanner.clock = ScanClock()
+    with qtbot.waitSignal(door.verdict_shown, timeout=TIMEOUT_MS) as blocker:
+        type_keys(qtbot, win, text, **how)
+    return blocker.args[0]

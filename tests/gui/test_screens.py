@@ -252,3 +252,96 @@ def test_card_room_screens(qtbot, window, seeded, tmp_path, language):
         box.button(QMessageBox.StandardButton.No).click()
     _grab(window, language, "overwrite-refused")
     sim.remove()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"], indirect=True)
+def test_door_station_screens(qtbot, window, seeded, tmp_path, language):
+    from guikit import member_qr, scan
+
+    from memberdesk.services.members import search_members
+
+    station, summary = seeded
+    with station.sessions() as s:
+        gold = search_members(s, "", "gold", 1, 0)[0].id
+    first, second = summary.diamond_member_ids[:2]
+    codes = [member_qr(station, m) for m in (first, second, gold)]
+    forged = member_qr(station, first, valid=False)
+    window.show_page("door")
+    door = window.page("door")
+    with qtbot.waitSignal(door.refreshed, timeout=TIMEOUT_MS):
+        door.choose_event(summary.salon_id)
+    window.activateWindow()
+    door.event.setFocus()
+
+    def settled(text: str) -> object:
+        with qtbot.waitSignal(door.refreshed, timeout=TIMEOUT_MS):
+            verdict = scan(qtbot, window, text)
+        return verdict
+
+    assert settled(codes[0]).reason == Reason.ADMITTED
+    assert settled(codes[1]).reason == Reason.ADMITTED
+    _grab(window, language, "station-admitted")
+    assert settled(forged).reason == Reason.BAD_SIGNATURE
+    _grab(window, language, "station-refused")
+    assert settled(codes[2]).reason == Reason.TIER_NOT_ELIGIBLE
+    _grab(window, language, "station-supervisor")
+
+    with qtbot.waitSignal(door.dialog_opened, timeout=TIMEOUT_MS) as opened:
+        door.override_button.click()
+    dialog = opened.args[0]
+    dialog.reason.setText("主办方嘉宾" if language == "zh_CN" else "host's guest")
+    _grab(dialog, language, "station-override-dialog")
+    dialog.reject()
+
+    with qtbot.waitSignal(window.station_mode.changed, timeout=TIMEOUT_MS):
+        door.full_button.click()
+    door.exit_button.click()
+    assert settled(codes[0]).reason == Reason.EXITED
+    _grab(window, language, "station-full-screen-exit")
+    door.exit_button.click()
+    window.station_mode.leave()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"], indirect=True)
+def test_events_screens(qtbot, window, seeded, tmp_path, language):
+    from memberdesk.services.members import search_members
+
+    station, summary = seeded
+    window.show_page("events")
+    page = window.page("events")
+    page.select_event(summary.salon_id)
+    _grab(window, language, "events")
+
+    with qtbot.waitSignal(page.dialog_opened, timeout=TIMEOUT_MS) as opened:
+        page.new_button.click()
+    dialog = opened.args[0]
+    dialog.name.setText("")
+    dialog.ends_at.setDateTime(dialog.starts_at.dateTime().addSecs(-3600))
+    with qtbot.waitSignal(dialog.refused, timeout=TIMEOUT_MS):
+        dialog.ok_button.click()
+    _grab(dialog, language, "event-dialog-problem")
+    dialog.reject()
+
+    with station.sessions() as s:
+        gold = [m.id for m in search_members(s, "", "gold", 2, 0)]
+        silver = search_members(s, "", "silver", 1, 0)[0].id
+    csv = tmp_path / "popup.csv"
+    csv.write_text(
+        "member_id,phone,note\n"
+        f"{gold[0]},,VIP\n"
+        f"{gold[1]},,\n"
+        f"{silver},,silver\n"
+        "999999,,\n"
+        ",13800001234,\n"
+        "abc,,\n"
+        f"{gold[0]},,twice\n",
+        encoding="utf-8",
+    )
+    page.select_event(summary.popup_id)
+    with qtbot.waitSignal(page.dialog_opened, timeout=TIMEOUT_MS) as opened:
+        page.import_button.click()
+    importer = opened.args[0]
+    with qtbot.waitSignal(importer.previewed, timeout=TIMEOUT_MS):
+        importer.load_file(csv)
+    _grab(importer, language, "registrations-preview")
+    importer.reject()

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.gui
 PAGES = {
     "door": ["members", "door"],
     "issuer": ["members", "issuance"],
-    "operator": ["members", "door", "audit"],
-    "admin": ["members", "issuance", "door", "staff", "audit"],
+    "operator": ["members", "door", "events", "audit"],
+    "admin": ["members", "issuance", "door", "events", "staff", "audit"],
 }
 
 
