@@ -19,6 +19,7 @@ from memberdesk.console.commands import (
     _open,
     secrets_passphrase,
 )
+from memberdesk.services.cards import STATION_ZONE
 
 log = logging.getLogger(__name__)
 
@@ -324,7 +325,10 @@ def card_history(args: argparse.Namespace) -> int:
         lines.append(
             f"  card {c.code} issue {c.issue_number}: {c.status} {c.uid or ''}"
         )
-        lines += [f"    {j.at:%Y-%m-%d %H:%M} {j.step} {j.detail}" for j in c.journal]
+        lines += [
+            f"    {j.at.astimezone(STATION_ZONE):%Y-%m-%d %H:%M} {j.step} {j.detail}"
+            for j in c.journal
+        ]
     _emit(args, data, "\n".join(lines))
     return EXIT_OK
 

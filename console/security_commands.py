@@ -20,6 +20,7 @@ from memberdesk.console.cli import (
     CommandFailed,
 )
 from memberdesk.console.commands import STATION_DEFAULT, _emit, _open
+from memberdesk.services.cards import STATION_ZONE
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,8 @@ def audit_list(args: argparse.Namespace) -> int:
         raise _refused(exc) from exc
     data = [r.as_json() for r in rows]
     lines = [
-        f"{r.seq:>6}  {r.at:%Y-%m-%d %H:%M:%S}  {r.staff_login or '-':<12} "
+        f"{r.seq:>6}  {r.at.astimezone(STATION_ZONE):%Y-%m-%d %H:%M:%S}  "
+        f"{r.staff_login or '-':<12} "
         f"{r.station:<12} {r.action:<20} {r.entity} {r.entity_id}"
         for r in rows
     ]
