@@ -100,7 +100,6 @@ class DoorPage(QWidget):
         self._bridge = bridge
         self._tiers = dict(tiers)
         self._zone = zone
-        self._events: dict[int, EventRow] = {}
         self._shown = False
         self._direction = "in"
         self._last: Verdict | None = None
@@ -229,7 +228,6 @@ class DoorPage(QWidget):
         chosen = self.event_id()
         with self._sessions() as s:
             rows = list_events(s)
-        self._events = {e.id: e for e in rows}
         self.event.blockSignals(True)
         self.event.clear()
         self.event.addItem(self.tr("Choose an event…"), None)
