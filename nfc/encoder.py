@@ -88,7 +88,6 @@ class Encoder:
         self.confirm = confirm
         self.progress = progress
         self.originality_keys = originality_keys or {}
-        self._pwd: bytes | None = None
         self._written = 0
         self._uid = b""
 
@@ -155,7 +154,7 @@ class Encoder:
         # 3. Open a protected chip.
         protected = auth0 <= spec.last_page
         if protected:
-            if self._pwd is None:
+            if link.password is None:
                 self._authenticate(link, uid)
             self._write(link, spec.cfg0, cfg0[:3] + bytes([AUTH0_OFF]))
             self._step("opened", uid, f"AUTH0 {auth0:02X}h -> FFh")
@@ -187,7 +186,6 @@ class Encoder:
             raise EncodeRefused(
                 "verify_failed", "the new password did not verify; tap again to retry"
             )
-        self._pwd = pwd
 
         # 7. ACCESS (AUTHLIM 0, set explicitly), then AUTH0 last.
         access = cfg1[0] & ACCESS_KEEP
@@ -283,28 +281,16 @@ class Encoder:
         self.desk.note_overwrite(self.job, self._uid, text)
 
     def _authenticate(self, link: NtagLink, uid: bytes) -> None:
-        # The derived password first, then the factory one (a resumed card,
+        # The derived passwords first, then the factory one (a resumed card,
         # or one protected by other software with the default key).
-        # A NAK is also what a glitch looks like: one more round before giving up
-        # (AUTHLIM is 0 on our cards, so a wrong guess costs nothing).
-        candidates = [*self.desk.passwords_to_try(uid), FACTORY_PWD]
-        for pwd in candidates + candidates:
-            if link.pwd_auth(pwd) is not None:
-                self._pwd = pwd
-                return
-        raise EncodeRefused(
-            "locked_chip",
-            "the chip is protected by a password this station does not know",
-        )
+        if not link.unlock([*self.desk.passwords_to_try(uid), FACTORY_PWD]):
+            raise EncodeRefused(
+                "locked_chip",
+                "the chip is protected by a password this station does not know",
+            )
 
     def _write(self, link: NtagLink, page: int, data: bytes) -> None:
-        """WRITE, re-authenticating once after a NAK (the chip forgot us)."""
-        try:
-            link.write(page, data)
-        except ChipNak:
-            if self._pwd is not None:
-                link.pwd_auth(self._pwd)
-            link.write(page, data)
+        link.write_again(page, data)
         self._written += 1
 
     def _read_chip(

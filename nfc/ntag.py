@@ -10,6 +10,7 @@ IDLE and forgets its authentication while nfcpy still reports
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import nfc.clf
@@ -120,6 +121,7 @@ class NtagLink:
     def __init__(self, tag: tt2.Type2Tag) -> None:
         self.tag = tag
         self.commands = 0
+        self.password: bytes | None = None  # the last one the chip accepted
 
     @property
     def uid(self) -> bytes:
@@ -202,4 +204,22 @@ class NtagLink:
         if len(answer) != 2:
             raise LinkError("PWD_AUTH got an unexpected answer")
         self.tag._authenticated = True
+        self.password = bytes(pwd)
         return answer
+
+    def unlock(self, candidates: Sequence[bytes]) -> bool:
+        """Authenticate with the first password the chip takes.
+
+        A NAK is also what a glitch looks like, so the list is tried twice
+        (AUTHLIM is 0 on our cards: a wrong guess costs nothing).
+        """
+        return any(self.pwd_auth(pwd) is not None for pwd in [*candidates] * 2)
+
+    def write_again(self, page: int, data: bytes) -> None:
+        """WRITE; after a NAK the chip has forgotten us: authenticate, once more."""
+        try:
+            self.write(page, data)
+        except ChipNak:
+            if self.password is not None:
+                self.pwd_auth(self.password)
+            self.write(page, data)

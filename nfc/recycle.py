@@ -55,7 +55,6 @@ class Recycler:
         self.life = life
         self.actor = actor
         self.passwords = passwords  # derived passwords to try, newest key first
-        self._pwd: bytes | None = None
 
     def recycle(self, link: NtagLink) -> RecycleResult:
         uid = link.uid
@@ -137,23 +136,11 @@ class Recycler:
         self.life.recycle_step(job, step)
 
     def _authenticate(self, link: NtagLink, uid: bytes) -> None:
-        # A NAK is also what a glitch looks like: one more round before giving up
-        # (AUTHLIM is 0 on our cards, so a wrong guess costs nothing).
-        candidates = [*self.passwords(uid), FACTORY_PWD]
-        for pwd in candidates + candidates:
-            if link.pwd_auth(pwd) is not None:
-                self._pwd = pwd
-                return
-        raise EncodeRefused(
-            "locked_chip",
-            "the chip is protected by a password this station does not know",
-        )
+        if not link.unlock([*self.passwords(uid), FACTORY_PWD]):
+            raise EncodeRefused(
+                "locked_chip",
+                "the chip is protected by a password this station does not know",
+            )
 
     def _write(self, link: NtagLink, page: int, data: bytes) -> None:
-        try:
-            link.write(page, data)
-        except ChipNak:
-            # After a NAK the chip has forgotten us: authenticate and retry once.
-            if self._pwd is not None:
-                link.pwd_auth(self._pwd)
-            link.write(page, data)
+        link.write_again(page, data)
