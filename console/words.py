@@ -39,6 +39,9 @@ def reason_words(reason: Reason | str) -> str:
             "Words", "Copied card: the data belongs to another chip"
         ),
         Reason.UNKNOWN_CARD: translate("Words", "Card not known to this station"),
+        Reason.CARD_NOT_ACTIVE: translate(
+            "Words", "Card not finished at the card desk"
+        ),
         Reason.REVOKED_CARD: translate("Words", "Card revoked"),
         Reason.SUPERSEDED_ISSUE: translate(
             "Words", "Old card: a newer issue has replaced it"

@@ -107,6 +107,10 @@ def check_card(
         raise Refused(Reason.UNKNOWN_CARD, **facts)
     if card.status in ("revoked", "lost"):
         raise Refused(Reason.REVOKED_CARD, **facts)
+    if card.status != "active":
+        # Encoding was never finished (or was abandoned): the chip may hold a
+        # valid message without its protection. The card desk finishes it.
+        raise Refused(Reason.CARD_NOT_ACTIVE, card.status, **facts)
     if card.uid and card.uid != uid.hex().upper():
         raise Refused(Reason.UID_MISMATCH, **facts)
     if card.member_id != payload.member_id:

@@ -29,6 +29,7 @@ class Reason(StrEnum):
     BAD_SIGNATURE = "bad_signature"
     UID_MISMATCH = "uid_mismatch"
     UNKNOWN_CARD = "unknown_card"
+    CARD_NOT_ACTIVE = "card_not_active"
     REVOKED_CARD = "revoked_card"
     SUPERSEDED_ISSUE = "superseded_issue"
     UNKNOWN_MEMBER = "unknown_member"
@@ -89,6 +90,7 @@ WORDS: dict[Reason, str] = {
     Reason.BAD_SIGNATURE: "Forged or damaged card: the signature does not verify",
     Reason.UID_MISMATCH: "Copied card: the data belongs to another chip",
     Reason.UNKNOWN_CARD: "Card not known to this station",
+    Reason.CARD_NOT_ACTIVE: "Card not finished at the card desk",
     Reason.REVOKED_CARD: "Card revoked",
     Reason.SUPERSEDED_ISSUE: "Old card: a newer issue has replaced it",
     Reason.UNKNOWN_MEMBER: "Member not known to this station",

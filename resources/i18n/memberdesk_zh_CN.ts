@@ -1281,75 +1281,75 @@
 <context>
     <name>DoorPage</name>
     <message>
-        <location filename="../../console/pages/door.py" line="114"/>
+        <location filename="../../console/pages/door.py" line="113"/>
         <source>Event</source>
         <extracomment>A verdict is on screen: the services Verdict, NoEventChosen, or the exception that kept a scan from being decided (nothing recorded). Counters and last scans were read again; carries the DoorCounters, or None with no event chosen. An undo or an override went through; carries the Annulment or Verdict. An undo or override dialog opened; carries the dialog. The person asks for full screen, or to leave it (button or F11). Entry or exit mode; carries &quot;in&quot; or &quot;out&quot;.</extracomment>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="171"/>
+        <location filename="../../console/pages/door.py" line="170"/>
         <source>Last scans</source>
         <translation>最近刷卡</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="166"/>
+        <location filename="../../console/pages/door.py" line="165"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="117"/>
+        <location filename="../../console/pages/door.py" line="116"/>
         <source>E&amp;xit mode (F8)</source>
         <translation>离场模式(&amp;X) (F8)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="121"/>
-        <location filename="../../console/pages/door.py" line="225"/>
+        <location filename="../../console/pages/door.py" line="120"/>
+        <location filename="../../console/pages/door.py" line="224"/>
         <source>&amp;Full screen (F11)</source>
         <translation>全屏(&amp;F) (F11)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="131"/>
+        <location filename="../../console/pages/door.py" line="130"/>
         <source>EXIT MODE: every tap or scan records a member leaving.</source>
         <translation>离场模式：每次刷卡或扫码都登记为会员离场。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="137"/>
+        <location filename="../../console/pages/door.py" line="136"/>
         <source>Admit over this refusal… (F9)</source>
         <translation>主管放行… (F9)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="158"/>
-        <location filename="../../console/pages/door.py" line="206"/>
+        <location filename="../../console/pages/door.py" line="157"/>
+        <location filename="../../console/pages/door.py" line="205"/>
         <source>Door</source>
         <translation>入场核验</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="223"/>
+        <location filename="../../console/pages/door.py" line="222"/>
         <source>Leave full screen (Esc)</source>
         <translation>退出全屏 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="235"/>
+        <location filename="../../console/pages/door.py" line="233"/>
         <source>Choose an event…</source>
         <translation>请选择活动…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="391"/>
+        <location filename="../../console/pages/door.py" line="389"/>
         <source>The counters could not be read.</source>
         <translation>无法读取计数。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="420"/>
+        <location filename="../../console/pages/door.py" line="418"/>
         <source>unknown member</source>
         <translation>未知会员</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="422"/>
+        <location filename="../../console/pages/door.py" line="420"/>
         <source>%1&apos;s check-in was undone.</source>
         <translation>已撤销 %1 的签到。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="427"/>
+        <location filename="../../console/pages/door.py" line="425"/>
         <source>%1 was admitted by a supervisor.</source>
         <translation>%1 已由主管放行。</translation>
     </message>
@@ -3296,23 +3296,23 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
 <context>
     <name>StationMode</name>
     <message>
-        <location filename="../../console/door_station.py" line="93"/>
+        <location filename="../../console/door_station.py" line="95"/>
         <source>Leave full screen?</source>
         <extracomment>Full screen began (True) or ended (False). Esc asked to leave and a confirmation opened; carries the message box.</extracomment>
         <translation>退出全屏？</translation>
     </message>
     <message>
-        <location filename="../../console/door_station.py" line="95"/>
+        <location filename="../../console/door_station.py" line="97"/>
         <source>The door station leaves full screen and the other pages come back. Leave full screen?</source>
         <translation>门岗工作站将退出全屏，其他页面会重新出现。要退出全屏吗？</translation>
     </message>
     <message>
-        <location filename="../../console/door_station.py" line="102"/>
+        <location filename="../../console/door_station.py" line="104"/>
         <source>&amp;Leave</source>
         <translation>退出(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/door_station.py" line="103"/>
+        <location filename="../../console/door_station.py" line="105"/>
         <source>&amp;Stay</source>
         <translation>留在全屏(&amp;S)</translation>
     </message>
@@ -3376,683 +3376,688 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
     </message>
     <message>
         <location filename="../../console/words.py" line="42"/>
+        <source>Card not finished at the card desk</source>
+        <translation>卡片尚未制作完成，请到制卡处处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="45"/>
         <source>Card revoked</source>
         <translation>卡已注销</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="43"/>
+        <location filename="../../console/words.py" line="46"/>
         <source>Old card: a newer issue has replaced it</source>
         <translation>旧卡：已被新补发的卡取代</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="46"/>
+        <location filename="../../console/words.py" line="49"/>
         <source>Member not known to this station</source>
         <translation>本工作站不认识该会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="47"/>
+        <location filename="../../console/words.py" line="50"/>
         <source>Tier not eligible for this event</source>
         <translation>会员等级不符合本活动要求</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="50"/>
+        <location filename="../../console/words.py" line="53"/>
         <source>Not registered for this event</source>
         <translation>未报名本活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="51"/>
+        <location filename="../../console/words.py" line="54"/>
         <source>Outside the door opening hours</source>
         <translation>不在入场开放时间内</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="52"/>
+        <location filename="../../console/words.py" line="55"/>
         <source>Event cancelled</source>
         <translation>活动已取消</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="53"/>
+        <location filename="../../console/words.py" line="56"/>
         <source>Event full</source>
         <translation>活动名额已满</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="54"/>
+        <location filename="../../console/words.py" line="57"/>
         <source>Card read failed: tap again</source>
         <translation>读卡失败：请再刷一次</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="55"/>
+        <location filename="../../console/words.py" line="58"/>
         <source>Admitted by a supervisor</source>
         <translation>主管放行</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="56"/>
+        <location filename="../../console/words.py" line="59"/>
         <source>Exit recorded</source>
         <translation>已登记离场</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="57"/>
+        <location filename="../../console/words.py" line="60"/>
         <source>Not inside: no exit to record</source>
         <translation>未入场，无法登记离场</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="58"/>
+        <location filename="../../console/words.py" line="61"/>
         <source>Choose an event first (nothing recorded)</source>
         <translation>请先选择活动（未登记）</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="59"/>
+        <location filename="../../console/words.py" line="62"/>
         <source>Re-entry is not allowed at this event</source>
         <translation>本活动不允许再次入场</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="62"/>
+        <location filename="../../console/words.py" line="65"/>
         <source>This event has no door opening hours yet</source>
         <translation>本活动尚未设置入场时间</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="65"/>
+        <location filename="../../console/words.py" line="68"/>
         <source>This member has used this year&apos;s events of this kind</source>
         <translation>该会员本年度此类活动次数已用完</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="68"/>
+        <location filename="../../console/words.py" line="71"/>
         <source>This year&apos;s places for events of this kind are taken</source>
         <translation>本年度此类活动名额已满</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="71"/>
+        <location filename="../../console/words.py" line="74"/>
         <source>QR code not read in full: scan again</source>
         <translation>二维码未读全，请重新扫描</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="72"/>
+        <location filename="../../console/words.py" line="75"/>
         <source>Member QR code expired</source>
         <translation>会员码已过期</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="73"/>
+        <location filename="../../console/words.py" line="76"/>
         <source>Member QR code revoked</source>
         <translation>会员码已作废</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="87"/>
+        <location filename="../../console/words.py" line="90"/>
         <source>Free</source>
         <translation>普通会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="88"/>
+        <location filename="../../console/words.py" line="91"/>
         <source>Silver</source>
         <translation>白银会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="89"/>
+        <location filename="../../console/words.py" line="92"/>
         <source>Gold</source>
         <translation>黄金会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="90"/>
+        <location filename="../../console/words.py" line="93"/>
         <source>Diamond</source>
         <translation>钻石会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="98"/>
+        <location filename="../../console/words.py" line="101"/>
         <source>No such member.</source>
         <translation>没有这位会员。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="99"/>
+        <location filename="../../console/words.py" line="102"/>
         <source>Only diamond members get a card.</source>
         <translation>只有钻石会员可以办理会员卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="100"/>
+        <location filename="../../console/words.py" line="103"/>
         <source>This member already holds an active card.</source>
         <translation>该会员已有一张有效会员卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="104"/>
+        <location filename="../../console/words.py" line="107"/>
         <source>The card desk refused this card.</source>
         <translation>制卡台拒绝了这张卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="110"/>
+        <location filename="../../console/words.py" line="113"/>
         <source>The card left the reader too early.</source>
         <translation>卡片过早离开了读卡器。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="111"/>
+        <location filename="../../console/words.py" line="114"/>
         <source>The chip refused a command.</source>
         <translation>芯片拒绝了一条指令。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="112"/>
+        <location filename="../../console/words.py" line="115"/>
         <source>This chip cannot be a member card.</source>
         <translation>这种芯片不能用作会员卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="113"/>
+        <location filename="../../console/words.py" line="116"/>
         <source>What was written did not read back.</source>
         <translation>写入的数据回读校验失败。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="114"/>
+        <location filename="../../console/words.py" line="117"/>
         <source>This chip is locked.</source>
         <translation>这枚芯片已被锁定。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="115"/>
+        <location filename="../../console/words.py" line="118"/>
         <source>This chip is too small for the card.</source>
         <translation>这枚芯片容量太小。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="116"/>
+        <location filename="../../console/words.py" line="119"/>
         <source>Not overwritten: the card holds other data.</source>
         <translation>未覆盖：卡内有其他数据。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="119"/>
+        <location filename="../../console/words.py" line="122"/>
         <source>Not overwritten: the card belongs to another member.</source>
         <translation>未覆盖：这张卡属于另一位会员。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="123"/>
+        <location filename="../../console/words.py" line="126"/>
         <source>The card was not encoded.</source>
         <translation>未能写卡。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="132"/>
+        <location filename="../../console/words.py" line="135"/>
         <source>This card holds other data. Overwrite it?</source>
         <translation>这张卡内有其他数据。要覆盖吗？</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="133"/>
+        <location filename="../../console/words.py" line="136"/>
         <source>This card belongs to another member. Overwrite it?</source>
         <translation>这张卡属于另一位会员。要覆盖吗？</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="137"/>
+        <location filename="../../console/words.py" line="140"/>
         <source>Overwrite this card?</source>
         <translation>覆盖这张卡？</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="142"/>
+        <location filename="../../console/words.py" line="145"/>
         <source>Chip read</source>
         <translation>已读取芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="143"/>
+        <location filename="../../console/words.py" line="146"/>
         <source>Protected chip opened</source>
         <translation>已解除芯片保护</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="144"/>
+        <location filename="../../console/words.py" line="147"/>
         <source>Writing the card message</source>
         <translation>正在写入卡数据</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="145"/>
+        <location filename="../../console/words.py" line="148"/>
         <source>Message written and checked</source>
         <translation>数据已写入并校验</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="146"/>
+        <location filename="../../console/words.py" line="149"/>
         <source>Password written</source>
         <translation>密码已写入</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="147"/>
+        <location filename="../../console/words.py" line="150"/>
         <source>Password acknowledgement written</source>
         <translation>密码确认码已写入</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="148"/>
+        <location filename="../../console/words.py" line="151"/>
         <source>Card protected</source>
         <translation>卡片已加保护</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="155"/>
+        <location filename="../../console/words.py" line="158"/>
         <source>genuine NXP chip</source>
         <translation>NXP 原厂芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="156"/>
+        <location filename="../../console/words.py" line="159"/>
         <source>simulated chip</source>
         <translation>模拟芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="157"/>
+        <location filename="../../console/words.py" line="160"/>
         <source>no originality signature</source>
         <translation>无原厂签名</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="158"/>
+        <location filename="../../console/words.py" line="161"/>
         <source>originality signature does not verify</source>
         <translation>原厂签名校验失败</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="165"/>
+        <location filename="../../console/words.py" line="168"/>
         <source>opening</source>
         <translation>正在打开</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="166"/>
+        <location filename="../../console/words.py" line="169"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="167"/>
+        <location filename="../../console/words.py" line="170"/>
         <source>not available</source>
         <translation>不可用</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="168"/>
+        <location filename="../../console/words.py" line="171"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="175"/>
+        <location filename="../../console/words.py" line="178"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="176"/>
+        <location filename="../../console/words.py" line="179"/>
         <source>Operator</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="177"/>
+        <location filename="../../console/words.py" line="180"/>
         <source>Card issuer</source>
         <translation>发卡员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="178"/>
+        <location filename="../../console/words.py" line="181"/>
         <source>Door</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="189"/>
+        <location filename="../../console/words.py" line="192"/>
         <source>manage staff</source>
         <translation>管理员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="190"/>
+        <location filename="../../console/words.py" line="193"/>
         <source>manage card keys</source>
         <translation>管理卡片密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="191"/>
+        <location filename="../../console/words.py" line="194"/>
         <source>export the key bundle</source>
         <translation>导出密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="192"/>
+        <location filename="../../console/words.py" line="195"/>
         <source>import a key bundle</source>
         <translation>导入密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="193"/>
+        <location filename="../../console/words.py" line="196"/>
         <source>change tiers, benefits and experiments</source>
         <translation>修改等级、权益和实验</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="196"/>
+        <location filename="../../console/words.py" line="199"/>
         <source>manage events</source>
         <translation>管理活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="197"/>
+        <location filename="../../console/words.py" line="200"/>
         <source>issue cards</source>
         <translation>发卡</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="198"/>
+        <location filename="../../console/words.py" line="201"/>
         <source>check members in</source>
         <translation>为会员签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="199"/>
+        <location filename="../../console/words.py" line="202"/>
         <source>annul a check-in</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="200"/>
+        <location filename="../../console/words.py" line="203"/>
         <source>override a refusal at the door</source>
         <translation>在门口放行被拒的会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="201"/>
+        <location filename="../../console/words.py" line="204"/>
         <source>view the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="202"/>
+        <location filename="../../console/words.py" line="205"/>
         <source>verify the audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="203"/>
+        <location filename="../../console/words.py" line="206"/>
         <source>see full phone numbers</source>
         <translation>查看完整手机号</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="204"/>
+        <location filename="../../console/words.py" line="207"/>
         <source>fill a database with the demo</source>
         <translation>向数据库填入演示数据</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="213"/>
+        <location filename="../../console/words.py" line="216"/>
         <source>The %1 role may not %2.</source>
         <translation>“%1”角色不能%2。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="217"/>
+        <location filename="../../console/words.py" line="220"/>
         <source>Your account may no longer do this: it was disabled or its role changed. Sign in again.</source>
         <translation>你的账号已无权执行此操作：账号已被停用或角色已变更。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="228"/>
+        <location filename="../../console/words.py" line="231"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="231"/>
+        <location filename="../../console/words.py" line="234"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="233"/>
+        <location filename="../../console/words.py" line="236"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="243"/>
+        <location filename="../../console/words.py" line="246"/>
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="245"/>
+        <location filename="../../console/words.py" line="248"/>
         <source>Wrong login or password.</source>
         <translation>登录名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="247"/>
+        <location filename="../../console/words.py" line="250"/>
         <source>This account is disabled. Ask an admin to enable it.</source>
         <translation>此账号已停用。请联系管理员启用。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="250"/>
+        <location filename="../../console/words.py" line="253"/>
         <source>Too many failed attempts.</source>
         <translation>失败次数过多。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="251"/>
+        <location filename="../../console/words.py" line="254"/>
         <source>This account has no PIN. Unlock with the password.</source>
         <translation>此账号没有 PIN 码。请用密码解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="255"/>
+        <location filename="../../console/words.py" line="258"/>
         <source>Sign-in refused.</source>
         <translation>登录被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="260"/>
+        <location filename="../../console/words.py" line="263"/>
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="269"/>
+        <location filename="../../console/words.py" line="272"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="270"/>
+        <location filename="../../console/words.py" line="273"/>
         <source>Try again in %1.</source>
         <translation>请在 %1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="291"/>
-        <location filename="../../console/words.py" line="322"/>
+        <location filename="../../console/words.py" line="294"/>
+        <location filename="../../console/words.py" line="325"/>
         <source>A password needs at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="294"/>
+        <location filename="../../console/words.py" line="297"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>PIN 码为 4 至 8 位数字。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="295"/>
+        <location filename="../../console/words.py" line="298"/>
         <source>This database already has staff. Sign in instead.</source>
         <translation>此数据库已有员工，请直接登录。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="298"/>
+        <location filename="../../console/words.py" line="301"/>
         <source>The login %1 is already taken.</source>
         <translation>登录名 %1 已被使用。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="299"/>
+        <location filename="../../console/words.py" line="302"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="300"/>
+        <location filename="../../console/words.py" line="303"/>
         <source>The last active admin cannot be disabled.</source>
         <translation>不能停用最后一位在用的管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="302"/>
+        <location filename="../../console/words.py" line="305"/>
         <source>Enter the staff member&apos;s name.</source>
         <translation>请输入员工姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="303"/>
+        <location filename="../../console/words.py" line="306"/>
         <source>This staff member no longer exists.</source>
         <translation>该员工已不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="315"/>
+        <location filename="../../console/words.py" line="318"/>
         <source>A login is 2 to 40 lower-case letters, digits, dots, dashes or underscores.</source>
         <translation>登录名为 2 至 40 个小写字母、数字、点、连字符或下划线。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="329"/>
+        <location filename="../../console/words.py" line="332"/>
         <source>first admin created</source>
         <translation>创建首位管理员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="330"/>
+        <location filename="../../console/words.py" line="333"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="331"/>
+        <location filename="../../console/words.py" line="334"/>
         <source>sign-in failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="332"/>
+        <location filename="../../console/words.py" line="335"/>
         <source>sign-in refused</source>
         <translation>登录被拒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="333"/>
+        <location filename="../../console/words.py" line="336"/>
         <source>unlocked with PIN</source>
         <translation>PIN 码解锁</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="334"/>
+        <location filename="../../console/words.py" line="337"/>
         <source>PIN unlock failed</source>
         <translation>PIN 码解锁失败</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="335"/>
+        <location filename="../../console/words.py" line="338"/>
         <source>PIN unlock refused</source>
         <translation>PIN 码解锁被拒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="336"/>
+        <location filename="../../console/words.py" line="339"/>
         <source>staff created</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="337"/>
+        <location filename="../../console/words.py" line="340"/>
         <source>staff disabled</source>
         <translation>停用员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="338"/>
+        <location filename="../../console/words.py" line="341"/>
         <source>staff enabled</source>
         <translation>启用员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="339"/>
+        <location filename="../../console/words.py" line="342"/>
         <source>password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="340"/>
+        <location filename="../../console/words.py" line="343"/>
         <source>PIN set</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="341"/>
+        <location filename="../../console/words.py" line="344"/>
         <source>PIN removed</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="342"/>
+        <location filename="../../console/words.py" line="345"/>
         <source>card job opened</source>
         <translation>开始制卡</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="343"/>
+        <location filename="../../console/words.py" line="346"/>
         <source>card encoded</source>
         <translation>写卡完成</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="344"/>
+        <location filename="../../console/words.py" line="347"/>
         <source>card overwritten</source>
         <translation>覆盖卡片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="345"/>
-        <location filename="../../console/words.py" line="370"/>
+        <location filename="../../console/words.py" line="348"/>
+        <location filename="../../console/words.py" line="373"/>
         <source>check-in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="346"/>
+        <location filename="../../console/words.py" line="349"/>
         <source>keys created</source>
         <translation>创建密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="347"/>
+        <location filename="../../console/words.py" line="350"/>
         <source>signing key rotated</source>
         <translation>轮换签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="348"/>
+        <location filename="../../console/words.py" line="351"/>
         <source>signing key retired</source>
         <translation>停用签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="349"/>
+        <location filename="../../console/words.py" line="352"/>
         <source>key bundle exported</source>
         <translation>导出密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="350"/>
+        <location filename="../../console/words.py" line="353"/>
         <source>key bundle imported</source>
         <translation>导入密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="351"/>
+        <location filename="../../console/words.py" line="354"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="352"/>
+        <location filename="../../console/words.py" line="355"/>
         <source>check-in undone</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="353"/>
+        <location filename="../../console/words.py" line="356"/>
         <source>admitted by a supervisor</source>
         <translation>主管放行</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="354"/>
+        <location filename="../../console/words.py" line="357"/>
         <source>event created</source>
         <translation>创建活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="355"/>
+        <location filename="../../console/words.py" line="358"/>
         <source>event changed</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="356"/>
+        <location filename="../../console/words.py" line="359"/>
         <source>event copied</source>
         <translation>复制活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="357"/>
+        <location filename="../../console/words.py" line="360"/>
         <source>event cancelled</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="358"/>
+        <location filename="../../console/words.py" line="361"/>
         <source>registrations imported</source>
         <translation>导入报名名单</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="359"/>
+        <location filename="../../console/words.py" line="362"/>
         <source>member QR code issued</source>
         <translation>发放会员码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="360"/>
+        <location filename="../../console/words.py" line="363"/>
         <source>member QR code revoked</source>
         <translation>作废会员码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="367"/>
+        <location filename="../../console/words.py" line="370"/>
         <source>staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="368"/>
+        <location filename="../../console/words.py" line="371"/>
         <source>card</source>
         <translation>卡片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="369"/>
+        <location filename="../../console/words.py" line="372"/>
         <source>chip</source>
         <translation>芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="371"/>
+        <location filename="../../console/words.py" line="374"/>
         <source>signing key</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="372"/>
+        <location filename="../../console/words.py" line="375"/>
         <source>key bundle</source>
         <translation>密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="373"/>
+        <location filename="../../console/words.py" line="376"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="374"/>
+        <location filename="../../console/words.py" line="377"/>
         <source>event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="375"/>
+        <location filename="../../console/words.py" line="378"/>
         <source>member</source>
         <translation>会员</translation>
     </message>

@@ -175,3 +175,11 @@ def test_roles_and_audit(kit):
         assert {r.id for r in rows} == {e.entity_id for e in entries}
         assert all(r.staff_id is not None for r in rows)
         assert verify(s).ok
+
+
+def test_a_card_never_finished_is_not_admitted(kit):
+    member = kit.member()
+    uid, message = kit.card(member, status="encoding")
+    verdict = door(kit).decide_card(kit.event_id, uid, message)
+    assert verdict.reason is Reason.CARD_NOT_ACTIVE
+    assert verdict.member_id == member  # named, so a supervisor can decide

@@ -22,7 +22,12 @@ from memberdesk.services.reasons import Reason
 
 # Reasons only the console's reader side gives, or only an override makes.
 NOT_FROM_A_SCAN = {Reason.READ_FAILED, Reason.OVERRIDDEN}
-CARD_ONLY = {Reason.BLANK_CARD, Reason.UID_MISMATCH, Reason.UNKNOWN_CARD}
+CARD_ONLY = {
+    Reason.BLANK_CARD,
+    Reason.UID_MISMATCH,
+    Reason.UNKNOWN_CARD,
+    Reason.CARD_NOT_ACTIVE,
+}
 QR_ONLY = {
     Reason.MALFORMED_QR,
     Reason.QR_EXPIRED,
@@ -145,6 +150,11 @@ def _unknown_card(kit, via):
     uid, message = kit.card(kit.member())
     with kit.sessions.begin() as s:
         s.execute(Card.__table__.delete())
+    return kit.door().decide_card(kit.event_id, uid, message)
+
+
+def _card_not_active(kit, via):
+    uid, message = kit.card(kit.member(), status="encoding")
     return kit.door().decide_card(kit.event_id, uid, message)
 
 
@@ -283,6 +293,7 @@ SCENARIOS = {
     Reason.BAD_SIGNATURE: _bad_signature,
     Reason.UID_MISMATCH: _uid_mismatch,
     Reason.UNKNOWN_CARD: _unknown_card,
+    Reason.CARD_NOT_ACTIVE: _card_not_active,
     Reason.REVOKED_CARD: _revoked_card,
     Reason.SUPERSEDED_ISSUE: _superseded_issue,
     Reason.UNKNOWN_MEMBER: _unknown_member,
