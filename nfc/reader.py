@@ -216,9 +216,18 @@ class ReaderThread(threading.Thread):
             self._opened.set()
             try:
                 self._serve()
+            except Exception as exc:  # noqa: BLE001 - the thread must outlive it
+                # A driver can fail in ways connect() does not turn into False
+                # (a transfer cut mid-frame by an unplug): reopen after a pause.
+                log.exception("reader failed")
+                self.on_state("error", f"the reader failed ({exc}); reopening")
+                self._halt.wait(delay)
             finally:
                 self._opened.clear()
-                self.reader.close()
+                try:
+                    self.reader.close()
+                except Exception as exc:  # noqa: BLE001 - it may be gone already
+                    log.warning("reader not closed cleanly: %s", exc)
         self.on_state("closed", "")
 
     def _serve(self) -> None:

@@ -81,3 +81,36 @@ def test_originality_of_real_chips(dumps):
             assert originality.check(changed, image.signature) == originality.FAILED
     assert seen.pop("ul21-mikron-nonxp-nosig-flipper-v3.nfc") == originality.ABSENT
     assert set(seen.values()) == {originality.GENUINE} and len(seen) == 4
+
+
+def test_thread_outlives_a_driver_failure():
+    events: queue.Queue = queue.Queue()
+    thread = ReaderThread(
+        "sim",
+        lambda tag: events.put(("tag", read_message(tag).uid)),
+        on_state=lambda state, text: events.put(("state", state)),
+        backoff=0.01,
+    )
+    thread.start()
+    try:
+        assert events.get(timeout=10) == ("state", "ready")
+        device = thread.reader.clf.device
+        real = device.sense_tta
+
+        def broken(target):
+            device.sense_tta = real
+            raise RuntimeError("a transfer cut mid-frame")
+
+        device.sense_tta = broken
+        # nfcpy's connect() lets this escape; the thread reopens the reader
+        # instead of dying.
+        while (event := events.get(timeout=10)) != ("state", "ready"):
+            assert event == ("state", "error")
+        image = new_blank_image("ntag216")
+        thread.reader.sim.place(image)
+        assert events.get(timeout=10) == ("tag", image.uid)
+        thread.reader.sim.remove()
+    finally:
+        thread.stop()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
