@@ -87,11 +87,15 @@ def add_parsers(card_sub: argparse._SubParsersAction) -> None:
     face.add_argument("--member", type=int, required=True, action="append")
     face.add_argument("--out", type=Path, required=True, help="FILE.png or FILE.pdf")
     face.add_argument("--sheet", action="store_true", help="on A4 sheets, 10 a page")
+    face.add_argument("--force", action="store_true", help="replace existing files")
 
     convert = form("convert", "convert a virtual card file", db=False)
     convert.add_argument("--in", dest="source", type=Path, required=True)
     convert.add_argument("--out", type=Path, required=True, help=".json or .nfc")
     convert.add_argument("--flipper-version", type=int, choices=[2, 3, 4], default=4)
+    convert.add_argument(
+        "--force", action="store_true", help="replace an existing file"
+    )
 
     form("readers", "list USB readers and say what keeps one from opening", db=False)
 
@@ -295,6 +299,8 @@ def card_history(args: argparse.Namespace) -> int:
     from memberdesk.services.cardlife import CardLifeRefused, card_history
 
     _engine, sessions = _open(args)
+    # Chip UIDs and the journal are the card room's business: sign in for them.
+    _acting(args, sessions, _audit(args))
     with sessions() as s:
         try:
             history = card_history(s, args.member)

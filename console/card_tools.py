@@ -12,6 +12,16 @@ from memberdesk.console.commands import _emit, _open
 log = logging.getLogger(__name__)
 
 
+def _refuse_existing(args: argparse.Namespace) -> None:
+    """Never replace a file (a card's memory, a print run) without --force."""
+    if args.out.exists() and not args.force:
+        raise CommandFailed(
+            f"{args.out} exists already; pick another name or give --force",
+            EXIT_REFUSED,
+            "exists",
+        )
+
+
 def card_face(args: argparse.Namespace) -> int:
     from memberdesk.services.cardface import (
         FaceRefused,
@@ -22,6 +32,7 @@ def card_face(args: argparse.Namespace) -> int:
 
     if args.out.suffix.lower() not in (".png", ".pdf"):
         raise CommandFailed("--out must end in .png or .pdf", EXIT_USAGE, "bad_out")
+    _refuse_existing(args)
     _engine, sessions = _open(args)
     audit = _audit(args)
     actor = _acting(args, sessions, audit)
@@ -52,6 +63,7 @@ def card_convert(args: argparse.Namespace) -> int:
 
     if not args.source.is_file():
         raise CommandFailed(f"no card file at {args.source}", EXIT_USAGE, "no_file")
+    _refuse_existing(args)
     try:
         image = convert(args.source, args.out, args.flipper_version)
     except ImageFormatError as exc:

@@ -316,6 +316,9 @@ def card_read(args: argparse.Namespace) -> int:
     from memberdesk.nfc.cardread import read_full
     from memberdesk.nfc.reader import tap_once
     from memberdesk.services import cardformat, keys
+    from memberdesk.services.checkin_rules import Refused, check_card
+    from memberdesk.services.models import utcnow
+    from memberdesk.services.reasons import WORDS, Reason
 
     _engine, sessions = _open(args)
     with _tapping(args, writable=False) as (reader, stop):
@@ -334,12 +337,25 @@ def card_read(args: argparse.Namespace) -> int:
         _emit(args, data, f"{data['chip']} {data['uid']}: {exc}")
         return EXIT_REFUSED
     p = signed.payload
+    # The door's own card checks, without an event: signature, chip binding,
+    # key, revocation, issue number and the card's state.
     with sessions() as s:
-        known = keys.public_keys(s).get(p.key_id)
-    valid = bool(known) and cardformat.verify(signed, read.uid, known[0])
+        try:
+            check_card(
+                s,
+                keys.public_keys(s),
+                decode_message,
+                read.uid,
+                read.message or b"",
+                utcnow(),
+            )
+            reason = "valid"
+        except Refused as refusal:
+            reason = refusal.reason.value
+    valid = reason == "valid"
     data.update(
         ok=valid,
-        reason="valid" if valid else ("unknown_key" if not known else "bad_signature"),
+        reason=reason,
         card_number=cardformat.card_code(p.card_number),
         member=p.member_id,
         issue_number=p.issue_number,
@@ -350,8 +366,9 @@ def card_read(args: argparse.Namespace) -> int:
         args,
         data,
         f"{data['chip']} {data['uid']}: card {data['card_number']} "
-        f"issue {p.issue_number} of member {p.member_id}, signature "
-        f"{'valid' if valid else 'NOT valid'}, originality {read.originality}",
+        f"issue {p.issue_number} of member {p.member_id}: "
+        f"{'valid' if valid else 'NOT valid (' + WORDS[Reason(reason)] + ')'}, "
+        f"originality {read.originality}",
     )
     return EXIT_OK if valid else EXIT_REFUSED
 

@@ -358,12 +358,19 @@ def recover(args: argparse.Namespace) -> int:
         f"there already, {len(report.flagged)} flagged as duplicates, "
         f"{report.annulled} annulment(s)"
     )
-    if report.lost or report.partial:
-        text += f"; tables lost: {', '.join(report.lost + report.partial)}"
+    if report.lost:
+        text += f"; tables lost: {', '.join(report.lost)}"
+    if report.partial:
+        text += f"; tables with rows lost: {', '.join(report.partial)}"
+    if report.orphaned:
+        text += "; rows left out because what they name was lost: " + ", ".join(
+            f"{n} in {table}" for table, n in report.orphaned.items()
+        )
     if report.unplaced:
         text += (
-            f"; {len(report.unplaced)} line(s) wait for their event or member: "
-            "sync, then run this again"
+            f"; {len(report.unplaced)} journal line(s) name an event or member "
+            "this database no longer has: they stay in the journal, to be "
+            "replayed once that data is back (run this again then)"
         )
     base._emit(args, {"ok": not report.unplaced, **report.as_json()}, text)
     return EXIT_REFUSED if report.unplaced else EXIT_OK

@@ -147,6 +147,8 @@ def tap_once(
     def on_connect(tag: object) -> bool:
         try:
             outcome["value"] = handle(tag)
+        except PermissionError as exc:  # a role refused: not the reader failing
+            outcome["error"] = exc
         except OSError:
             raise
         except BaseException as exc:  # noqa: BLE001 - re-raised below
@@ -243,6 +245,8 @@ class ReaderThread(threading.Thread):
     def _on_connect(self, tag: object) -> bool:
         try:
             self.on_tag(tag)
+        except PermissionError as exc:  # a role refused: not the reader failing
+            self.on_error(exc)
         except OSError:
             raise  # the reader itself is gone: let connect() return False
         except Exception as exc:  # noqa: BLE001 - a bad tap must not kill us

@@ -284,8 +284,8 @@ def _check_overridable(session: Session, original: CheckIn) -> None:
         raise DoorActionRefused(
             "never_overridden",
             f"a refusal for {reason.value.replace('_', ' ')} can never be "
-            "overridden: the card or code is not trusted, or there is nobody "
-            "to admit",
+            "overridden: the card or code is not trusted, the member is inside "
+            "already, or there is nobody to admit",
         )
     already = session.scalar(
         select(CheckIn.id).where(CheckIn.override_of == original.id)

@@ -70,6 +70,13 @@ NEVER_OVERRIDDEN = frozenset(
         Reason.READ_FAILED,
         Reason.NO_EVENT,
         Reason.NOT_INSIDE,
+        # Inside already: there is nothing to admit over.
+        Reason.DUPLICATE,
+        # A card reported lost or stolen, or replaced by a newer issue, is not
+        # let in on a PIN: the member's current card or QR code is the way in.
+        Reason.REVOKED_CARD,
+        Reason.SUPERSEDED_ISSUE,
+        Reason.REVOKED_QR,
     }
 )
 

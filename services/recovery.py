@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, delete, func, insert, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services import checkin_rules as rules
@@ -51,11 +52,15 @@ class DamagedDatabase(Exception):
     """The station database cannot be trusted; the message says what to do."""
 
     def __init__(self, path: Path, detail: str) -> None:
+        # The journal is named after the station, which only the database
+        # knows: name it when exactly one lies beside the database.
+        found = sorted(path.parent.glob(f"{path.name}.*.checkins.jsonl"))
+        journal = found[0] if len(found) == 1 else "JOURNAL_FILE"
         super().__init__(
             f"the station database {path} is damaged ({detail}). Check-ins not "
             "yet uploaded are safe in the station's check-in journal beside it. "
             f"Recover with: memberdesk recover --from sqlite:///{path} --db "
-            "sqlite:///NEW_FILE --journal JOURNAL_FILE"
+            f"sqlite:///{path.with_name('recovered.db')} --journal {journal}"
         )
         self.path = path
         self.detail = detail
@@ -96,6 +101,7 @@ class RecoveryReport:
     salvaged: dict[str, int] = field(default_factory=dict)  # table -> rows
     partial: list[str] = field(default_factory=list)  # tables cut short
     lost: list[str] = field(default_factory=list)  # tables not readable at all
+    orphaned: dict[str, int] = field(default_factory=dict)  # rows naming lost rows
     replayed: int = 0
     already_present: int = 0
     voided: int = 0
@@ -175,42 +181,84 @@ def salvage(
                 continue
             if not complete:
                 report.partial.append(table.name)
-            if rows:
-                with sessions.begin() as session:
-                    for start in range(0, len(rows), 1000):
-                        session.execute(insert(table), rows[start : start + 1000])
-            report.salvaged[table.name] = len(rows)
+            kept = _insert_salvaged(sessions, table, rows)
+            if kept < len(rows):
+                # Rows naming members or events lost with a damaged page.
+                report.orphaned[table.name] = len(rows) - kept
+                if table.name not in report.partial:
+                    report.partial.append(table.name)
+            report.salvaged[table.name] = kept
     finally:
         source.close()
 
 
-def _read_table(source: sqlite3.Connection, table: object) -> tuple[list | None, bool]:
-    wanted = {c.name: c for c in table.columns}
+def _insert_salvaged(sessions: sessionmaker[Session], table: object, rows: list) -> int:
+    """Insert what was read; rows whose references were lost are left out."""
+    if not rows:
+        return 0
     try:
-        cursor = source.execute(f'SELECT * FROM "{table.name}"')
+        with sessions.begin() as session:
+            for start in range(0, len(rows), 1000):
+                session.execute(insert(table), rows[start : start + 1000])
+        return len(rows)
+    except IntegrityError:
+        log.warning("table %s: some rows name rows that were lost", table.name)
+    kept = 0
+    for row in rows:
+        try:
+            with sessions.begin() as session:
+                session.execute(insert(table), [row])
+            kept += 1
+        except IntegrityError:
+            continue
+    return kept
+
+
+def _read_table(source: sqlite3.Connection, table: object) -> tuple[list | None, bool]:
+    """Every row still readable, hopping over damaged pages by rowid."""
+    wanted = {c.name: c for c in table.columns}
+    query = f'SELECT rowid, * FROM "{table.name}" WHERE rowid > ? ORDER BY rowid'
+    try:
+        names = [d[0] for d in source.execute(query + " LIMIT 0", (0,)).description]
     except sqlite3.DatabaseError as exc:
         log.warning("table %s not readable: %s", table.name, exc)
         return None, False
-    names = [d[0] for d in cursor.description]
-    rows, complete = [], True
-    while True:
+    rows, complete, after = [], True, -(2**63)
+    while after is not None:
         try:
-            raw = cursor.fetchone()
+            for raw in source.execute(query, (after,)):
+                after = raw[0]
+                rows.append(
+                    {
+                        name: _convert(wanted[name], value)
+                        for name, value in zip(names[1:], raw[1:], strict=True)
+                        if name in wanted
+                    }
+                )
+            break
         except sqlite3.DatabaseError as exc:
-            # Keep what came before the bad page; the journal has the rest.
-            log.warning("table %s cut short: %s", table.name, exc)
+            log.warning(
+                "table %s: a damaged page after rowid %s: %s", table.name, after, exc
+            )
             complete = False
-            break
-        if raw is None:
-            break
-        rows.append(
-            {
-                name: _convert(wanted[name], value)
-                for name, value in zip(names, raw, strict=True)
-                if name in wanted
-            }
-        )
+            after = _past_damage(source, table.name, after)
     return rows, complete
+
+
+def _past_damage(source: sqlite3.Connection, name: str, after: int) -> int | None:
+    """A rowid from which the table reads again, or None when nothing does."""
+    step = 1
+    while step < 2**62:
+        try:
+            found = source.execute(
+                f'SELECT rowid FROM "{name}" WHERE rowid > ? ORDER BY rowid LIMIT 1',
+                (after + step,),
+            ).fetchone()
+        except sqlite3.DatabaseError:
+            step *= 2
+            continue
+        return None if found is None else found[0] - 1
+    return None
 
 
 def _convert(column, value: object) -> object:  # noqa: ANN001

@@ -388,3 +388,44 @@ def test_an_unwritable_card_file_is_refused_before_encoding(demo_db, tmp_path, c
     assert code == 3 and "cannot be written" in out["message"]
     code, rows = run(capsys, "members", "--db", url, "--search", f"#{member}", "--json")
     assert rows[0]["card"] is None  # nothing recorded as issued
+
+
+def test_card_read_names_a_revoked_card(demo_db, tmp_path, capsys):
+    url, summary = demo_db
+    member = summary["diamond_member_ids"][0]
+    card = tmp_path / "card.json"
+    run(capsys, "card", "new", "--out", str(card), "--json")
+    assert (
+        run(
+            capsys,
+            "card",
+            "encode",
+            "--db",
+            url,
+            "--member",
+            str(member),
+            "--reader",
+            f"sim:{card}",
+            "--json",
+        )[0]
+        == 0
+    )
+    read = ("card", "read", "--db", url, "--reader", f"sim:{card}", "--json")
+    assert run(capsys, *read)[1]["reason"] == "valid"
+    assert (
+        run(
+            capsys,
+            "card",
+            "revoke",
+            "--db",
+            url,
+            "--member",
+            str(member),
+            "--reason",
+            "stolen",
+            "--json",
+        )[0]
+        == 0
+    )
+    code, out = run(capsys, *read)
+    assert (code, out["reason"]) == (1, "revoked_card")

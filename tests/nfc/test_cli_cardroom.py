@@ -131,7 +131,12 @@ def test_convert_and_bad_files(tmp_path, capsys, dumps):
     bad = tmp_path / "bad.json"
     bad.write_text('{"FileType": "mfc"}')
     code, out = run(
-        capsys, "card", "convert", "--in", str(bad), "--out", str(back), "--json"
+        capsys, "card", "convert", "--in", str(out_file), "--out", str(back), "--json"
+    )
+    assert (code, out["reason"]) == (1, "exists")  # never over a card file
+    fresh = tmp_path / "fresh.nfc"
+    code, out = run(
+        capsys, "card", "convert", "--in", str(bad), "--out", str(fresh), "--json"
     )
     assert code == 1 and out["reason"] == "bad_card_file" and "mfc" in out["message"]
     code, out = run(

@@ -114,3 +114,20 @@ def test_thread_outlives_a_driver_failure():
         thread.stop()
         thread.join(timeout=10)
     assert not thread.is_alive()
+
+
+def test_a_role_refused_inside_a_tap_is_not_a_reader_failure(tmp_path):
+    from memberdesk.nfc.reader import tap_once
+
+    card = tmp_path / "c.json"
+    save_image(new_blank_image("ntag215"), card)
+    reader = open_reader(f"sim:{card}")
+
+    def refused(tag):
+        raise PermissionError("the door role may not issue cards")
+
+    try:
+        with pytest.raises(PermissionError, match="may not issue"):
+            tap_once(reader, refused)
+    finally:
+        reader.close()

@@ -168,13 +168,19 @@ def test_override_twice_or_an_admission_is_refused(kit):
     assert wrong.value.reason == "not_a_refusal"
 
 
-def test_override_of_a_duplicate_while_inside_asks_for_an_annulment(kit):
+def test_a_duplicate_and_a_lost_card_are_never_overridden(kit):
     door = kit.door()
     card = kit.card(kit.member())
     door.decide_card(kit.event_id, *card)
     again = door.decide_card(kit.event_id, *card)
-    with pytest.raises(DoorActionRefused, match="annul it first"):
+    assert not again.overridable  # the desk is not offered a button
+    with pytest.raises(DoorActionRefused, match="can never be overridden"):
         door.override(again.checkin_id, SUPERVISOR, "left without scanning out")
+    stolen = kit.card(kit.member(name="李娜"), status="revoked")
+    refused = door.decide_card(kit.event_id, *stolen)
+    assert refused.reason is Reason.REVOKED_CARD and not refused.overridable
+    with pytest.raises(DoorActionRefused, match="can never be overridden"):
+        door.override(refused.checkin_id, SUPERVISOR, "says it was found")
 
 
 def test_annul_needs_a_supervisor_at_a_door_desk(kit):

@@ -306,3 +306,35 @@ def test_pending_uploads_and_mark_uploaded(sessions, store):
     assert set(read_journal(journal.path).checkins) == {
         v.checkin_id for v in verdicts[1:]
     }
+
+
+def test_recovery_hops_over_damaged_pages_and_leaves_out_orphans(tmp_path):
+    from memberdesk.services.db import open_database
+    from memberdesk.services.demo import seed_demo
+    from memberdesk.services.models import Member, Registration
+    from memberdesk.services.recovery import recover
+
+    good = tmp_path / "good.db"
+    engine, sessions = open_database(f"sqlite:///{good}")
+    with sessions.begin() as s:
+        seed_demo(s, members=2000)
+    engine.dispose()
+    damaged = tmp_path / "damaged.db"
+    raw = bytearray(good.read_bytes())
+    # Two pages in the middle of the member table, overwritten.
+    raw[100 * 4096 : 102 * 4096] = bytes(range(256)) * 32
+    damaged.write_bytes(bytes(raw))
+    journal = tmp_path / "empty.checkins.jsonl"
+    journal.write_text("")
+
+    report = recover(
+        f"sqlite:///{tmp_path / 'new.db'}", journal, f"sqlite:///{damaged}"
+    )
+
+    _engine, fresh = open_database(f"sqlite:///{tmp_path / 'new.db'}")
+    with fresh() as s:
+        members = s.scalar(select(func.count()).select_from(Member))
+        registered = s.scalar(select(func.count()).select_from(Registration))
+    assert 1500 < members < 2000  # all but the damaged pages' rows
+    assert "member" in report.partial
+    assert registered + report.orphaned.get("registration", 0) == 8
