@@ -3942,122 +3942,162 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
     </message>
     <message>
         <location filename="../../console/words.py" line="348"/>
-        <location filename="../../console/words.py" line="373"/>
+        <source>card revoked</source>
+        <translation>卡片注销</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="349"/>
+        <source>card reissued</source>
+        <translation>卡片补办</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="350"/>
+        <source>card found</source>
+        <translation>卡片找回</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="351"/>
+        <source>card recycled</source>
+        <translation>卡片已回收</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="352"/>
+        <source>card batch created</source>
+        <translation>创建制卡批次</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="353"/>
+        <source>card batch item skipped</source>
+        <translation>批量制卡：已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="354"/>
+        <source>card batch item retried</source>
+        <translation>批量制卡：已重试</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="355"/>
+        <source>chip originality decided</source>
+        <translation>芯片原厂校验已裁定</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="356"/>
+        <location filename="../../console/words.py" line="381"/>
         <source>check-in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="349"/>
+        <location filename="../../console/words.py" line="357"/>
         <source>keys created</source>
         <translation>创建密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="350"/>
+        <location filename="../../console/words.py" line="358"/>
         <source>signing key rotated</source>
         <translation>轮换签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="351"/>
+        <location filename="../../console/words.py" line="359"/>
         <source>signing key retired</source>
         <translation>停用签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="352"/>
+        <location filename="../../console/words.py" line="360"/>
         <source>key bundle exported</source>
         <translation>导出密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="353"/>
+        <location filename="../../console/words.py" line="361"/>
         <source>key bundle imported</source>
         <translation>导入密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="354"/>
+        <location filename="../../console/words.py" line="362"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="355"/>
+        <location filename="../../console/words.py" line="363"/>
         <source>check-in undone</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="356"/>
+        <location filename="../../console/words.py" line="364"/>
         <source>admitted by a supervisor</source>
         <translation>主管放行</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="357"/>
+        <location filename="../../console/words.py" line="365"/>
         <source>event created</source>
         <translation>创建活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="358"/>
+        <location filename="../../console/words.py" line="366"/>
         <source>event changed</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="359"/>
+        <location filename="../../console/words.py" line="367"/>
         <source>event copied</source>
         <translation>复制活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="360"/>
+        <location filename="../../console/words.py" line="368"/>
         <source>event cancelled</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="361"/>
+        <location filename="../../console/words.py" line="369"/>
         <source>registrations imported</source>
         <translation>导入报名名单</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="362"/>
+        <location filename="../../console/words.py" line="370"/>
         <source>member QR code issued</source>
         <translation>发放会员码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="363"/>
+        <location filename="../../console/words.py" line="371"/>
         <source>member QR code revoked</source>
         <translation>作废会员码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="370"/>
+        <location filename="../../console/words.py" line="378"/>
         <source>staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="371"/>
+        <location filename="../../console/words.py" line="379"/>
         <source>card</source>
         <translation>卡片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="372"/>
+        <location filename="../../console/words.py" line="380"/>
         <source>chip</source>
         <translation>芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="374"/>
+        <location filename="../../console/words.py" line="382"/>
         <source>signing key</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="375"/>
+        <location filename="../../console/words.py" line="383"/>
         <source>key bundle</source>
         <translation>密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="376"/>
+        <location filename="../../console/words.py" line="384"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="377"/>
+        <location filename="../../console/words.py" line="385"/>
         <source>event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="378"/>
+        <location filename="../../console/words.py" line="386"/>
         <source>member</source>
         <translation>会员</translation>
     </message>
