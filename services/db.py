@@ -8,6 +8,7 @@ through Alembic, so a station's database survives upgrades.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -155,6 +156,8 @@ def open_database(
     that only read must not turn a typo or a stranger's file into a database.
     """
     engine = make_engine(url, create)
+    if create:
+        _keep_private(engine)
     if not create:
         shown = engine.url.render_as_string(hide_password=True)
         try:
@@ -166,6 +169,20 @@ def open_database(
             raise DatabaseError(f"{shown} is not a memberdesk database")
     upgrade(engine)
     return engine, sessionmaker(engine, expire_on_commit=False)
+
+
+def _keep_private(engine: Engine) -> None:
+    """A new SQLite file is made owner-only: it holds full phone numbers."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return
+    path = Path(database)
+    if not path.exists():
+        old = os.umask(0o077)
+        try:
+            path.touch(mode=0o600, exist_ok=True)
+        finally:
+            os.umask(old)
 
 
 def _looks_ours(engine: Engine) -> bool:

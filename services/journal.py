@@ -110,7 +110,9 @@ class CheckinJournal:
     def _open(self):  # noqa: ANN202
         if self._file is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = open(self.path, "ab")  # noqa: SIM115 - kept open
+            # Owner-only: the journal names members and their check-ins.
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            self._file = os.fdopen(fd, "ab")
         return self._file
 
     def _close(self) -> None:

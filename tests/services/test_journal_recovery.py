@@ -338,3 +338,27 @@ def test_recovery_hops_over_damaged_pages_and_leaves_out_orphans(tmp_path):
     assert 1500 < members < 2000  # all but the damaged pages' rows
     assert "member" in report.partial
     assert registered + report.orphaned.get("registration", 0) == 8
+
+
+def test_database_and_journal_are_owner_only(tmp_path, store):
+    import os
+    import stat
+
+    from memberdesk.services.db import open_database
+    from memberdesk.services.journal import CheckinJournal
+
+    db = tmp_path / "private.db"
+    engine, sessions = open_database(f"sqlite:///{db}")
+    kit = make_kit(sessions, store)
+    journal = tmp_path / "private.checkins.jsonl"
+    door = Door(
+        sessions,
+        "desk-1",
+        clock=lambda: NOW,
+        journal=CheckinJournal(journal),
+        decode=decoder(),
+    )
+    door.decide_card(kit.event_id, *kit.card(kit.member()), kit.actor)
+    engine.dispose()
+    for path in (db, journal):
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
