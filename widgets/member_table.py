@@ -20,9 +20,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from memberdesk.services.members import MemberRow
-from memberdesk.widgets.tier_badge import TIER_ROLE, TierLook
+from memberdesk.widgets.tier_badge import TIER_ROLE, TierBadgeDelegate, TierLook
 
 log = logging.getLogger(__name__)
 
@@ -191,3 +192,27 @@ class MemberTableModel(QAbstractTableModel):
         if column == SPEND:
             return f"¥{row.spend_fen / 100:,.2f}"
         return ""
+
+
+def member_view(
+    model: MemberTableModel,
+    name: str,
+    parent: QWidget | None = None,
+    several: bool = False,
+) -> QTableView:
+    """A dense member table: whole rows selected, tier badges, Tab leaves it."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setItemDelegateForColumn(TIER, TierBadgeDelegate(view))
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if several
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    # Tab moves to the next control, not to the next cell.
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

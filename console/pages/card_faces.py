@@ -17,13 +17,11 @@ from PIL import Image
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +42,7 @@ from memberdesk.services.permissions import Actor
 from memberdesk.services.secrets import SecretStore
 from memberdesk.widgets import member_table
 from memberdesk.widgets.member_table import MemberQuery, MemberTableModel
-from memberdesk.widgets.tier_badge import TierBadgeDelegate, TierLook
+from memberdesk.widgets.tier_badge import TierLook
 
 log = logging.getLogger(__name__)
 
@@ -96,17 +94,7 @@ class FacePanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Find a member's card face"))
         self.search.returnPressed.connect(self.find)
-        self.table = QTableView(self)
-        self.table.setObjectName("faceMembers")
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(
-            member_table.TIER, TierBadgeDelegate(self.table)
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = member_table.member_view(self.model, "faceMembers", self)
         # Every face is a diamond's: the card number matters, not the tier.
         for column in (
             member_table.TIER,

@@ -13,13 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +38,7 @@ from memberdesk.services.members import MemberRow, count_members, search_members
 from memberdesk.services.permissions import Actor
 from memberdesk.widgets import member_table
 from memberdesk.widgets.member_table import MemberQuery, MemberTableModel
-from memberdesk.widgets.tier_badge import TierBadgeDelegate, TierLook
+from memberdesk.widgets.tier_badge import TierLook
 
 log = logging.getLogger(__name__)
 
@@ -91,17 +89,7 @@ class LifePanel(QWidget):
         self.search.returnPressed.connect(self.find)
         self.find_button = QPushButton(self.tr("Find"), self)
         self.find_button.clicked.connect(self.find)
-        self.table = QTableView(self)
-        self.table.setObjectName("lifeMembers")
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(
-            member_table.TIER, TierBadgeDelegate(self.table)
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = member_table.member_view(self.model, "lifeMembers", self)
         for column in (member_table.JOINED, member_table.SPEND):
             self.table.hideColumn(column)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())

@@ -11,12 +11,10 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from memberdesk.console.pages.card_queue import CardQueue
 from memberdesk.widgets import member_table
 from memberdesk.widgets.member_table import MemberQuery, MemberTableModel
-from memberdesk.widgets.tier_badge import TierBadgeDelegate, TierLook
+from memberdesk.widgets.tier_badge import TierLook
 
 log = logging.getLogger(__name__)
 
@@ -57,17 +55,9 @@ class MemberPicker(QWidget):
         self.filter.textChanged.connect(
             lambda text: self.model.set_query(MemberQuery(text=text))
         )
-        self.table = QTableView(self)
-        self.table.setObjectName("batchCandidates")
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(
-            member_table.TIER, TierBadgeDelegate(self.table)
+        self.table = member_table.member_view(
+            self.model, "batchCandidates", self, several=True
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         hidden = (
             member_table.PHONE,
             member_table.JOINED,

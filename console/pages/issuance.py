@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +52,7 @@ from memberdesk.services.secrets import SecretStoreError
 from memberdesk.widgets import member_table
 from memberdesk.widgets.member_table import MemberQuery, MemberTableModel
 from memberdesk.widgets.panel_tabs import PanelTabs
-from memberdesk.widgets.tier_badge import TierBadgeDelegate, TierLook
+from memberdesk.widgets.tier_badge import TierLook
 
 log = logging.getLogger(__name__)
 
@@ -107,24 +105,14 @@ class IssuancePage(QWidget):
         self.filter.setAccessibleName(self.tr("Filter the card queue"))
         self.filter.textChanged.connect(self._filter)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("cardQueue")
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(
-            member_table.TIER, TierBadgeDelegate(self.table)
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = member_table.member_view(self.model, "cardQueue", self)
         for column in (member_table.JOINED, member_table.SPEND, member_table.CARD):
             self.table.hideColumn(column)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self._selection_changed()
         )
         self.table.doubleClicked.connect(lambda _i: self.start_encoding())
-        # Tab leaves the table instead of walking its cells; Enter encodes.
-        self.table.setTabKeyNavigation(False)
+        # Enter on a row encodes.
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             enter = QShortcut(
                 QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut

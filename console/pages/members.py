@@ -10,13 +10,11 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,7 @@ from memberdesk.services.models import Member
 from memberdesk.services.permissions import Action, Actor, allowed
 from memberdesk.widgets import member_table
 from memberdesk.widgets.member_table import MemberQuery, MemberTableModel
-from memberdesk.widgets.tier_badge import TierBadgeDelegate, TierLook
+from memberdesk.widgets.tier_badge import TierLook
 
 log = logging.getLogger(__name__)
 
@@ -120,21 +118,12 @@ class MembersPage(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("memberCount")
 
-        self.table = QTableView(self)
-        self.table.setObjectName("memberTable")
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(
-            member_table.TIER, TierBadgeDelegate(self.table)
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = member_table.member_view(self.model, "memberTable", self)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setSortIndicatorShown(False)
 
         bar = QHBoxLayout()
