@@ -73,7 +73,9 @@ class FakeUSB:
         raise NotImplementedError
 
     def unplug(self) -> None:
+        # Frames the reader had ready are lost with it, as on a real bus.
         self.plugged = False
+        self._out.clear()
         self.sim.rf_off()
 
     def _check(self) -> None:
@@ -106,6 +108,9 @@ def install(  # noqa: ANN001
             if not fake.plugged:
                 raise OSError(errno.ENODEV, os.strerror(errno.ENODEV))
             fake.opened += 1
+            # A device just opened has nothing buffered: a frame left over
+            # from before an unplug would shift every answer by one.
+            fake._out.clear()
             return fake
 
     real_access = os.access
