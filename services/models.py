@@ -365,3 +365,19 @@ class AuditEntry(Base):
     after: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class SyncCursor(Base):
+    """Where each feed's pull stopped: the server's cursor, never a clock.
+
+    Saved with each page's rows, so an interrupted first download resumes
+    at the page it stopped on.
+    """
+
+    __tablename__ = "sync_cursor"
+    feed: Mapped[str] = mapped_column(String(20), primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(String(200))
+    # Set once the feed has been pulled to its end at least once.
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    items: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

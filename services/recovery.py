@@ -354,22 +354,42 @@ def _stamp(value: object) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value)) if value else None
 
 
-def rebuild_counters(session: Session) -> None:
-    """Count admitted, inside and the yearly tallies again from the rows."""
+def rebuild_counters(session: Session, event_ids: set[int] | None = None) -> None:
+    """Count admitted, inside and the yearly tallies again from the rows.
+
+    With `event_ids`, only those events, and the tallies of their kinds and
+    years, are counted again (the sync's case), under those events' row
+    locks.
+    """
     live = (CheckIn.annulled.is_(False), CheckIn.flagged.is_(False))
-    events = {e.id: e for e in session.scalars(select(Event))}
-    for event in events.values():
+    every = {e.id: e for e in session.scalars(select(Event))}
+    targets = every if event_ids is None else {i: every[i] for i in event_ids if i in every}
+    pairs = {(e.kind, rules.programme_year(e)) for e in targets.values()}
+    # Tallies span every event of a kind and year, so those are read too.
+    counted = {
+        i: e for i, e in every.items() if (e.kind, rules.programme_year(e)) in pairs
+    }
+    if event_ids is not None:
+        # Every desk locks an event row before its tallies: so does this.
+        session.execute(
+            select(Event.id)
+            .where(Event.id.in_(sorted(counted)))
+            .order_by(Event.id)
+            .with_for_update()
+        )
+    for event in targets.values():
         event.admitted = 0
         event.inside = 0
     tallies: dict[tuple[str, int, int], int] = defaultdict(int)
     firsts = session.execute(
         select(CheckIn.event_id, CheckIn.member_id).where(
-            CheckIn.first_entry.is_(True), *live
+            CheckIn.first_entry.is_(True), CheckIn.event_id.in_(list(counted)), *live
         )
     )
     for event_id, member_id in firsts:
-        event = events[event_id]
-        event.admitted += 1
+        event = counted[event_id]
+        if event_id in targets:
+            event.admitted += 1
         year = rules.programme_year(event)
         tallies[event.kind, year, member_id] += 1
         tallies[event.kind, year, rules.ALL_MEMBERS] += 1
@@ -377,7 +397,9 @@ def rebuild_counters(session: Session) -> None:
     for event_id, member_id, admitted, verdict in session.execute(
         select(
             CheckIn.event_id, CheckIn.member_id, CheckIn.admitted, CheckIn.verdict
-        ).where(CheckIn.member_id.is_not(None), *live)
+        ).where(
+            CheckIn.member_id.is_not(None), CheckIn.event_id.in_(list(targets)), *live
+        )
     ):
         if admitted:
             moves[event_id, member_id] += 1
@@ -385,8 +407,11 @@ def rebuild_counters(session: Session) -> None:
             moves[event_id, member_id] -= 1
     for (event_id, _member), balance in moves.items():
         if balance > 0:
-            events[event_id].inside += 1
-    session.execute(delete(YearlyTally))
+            targets[event_id].inside += 1
+    for kind, year in pairs:
+        session.execute(
+            delete(YearlyTally).where(YearlyTally.kind == kind, YearlyTally.year == year)
+        )
     session.add_all(
         YearlyTally(kind=k, year=y, member_id=m, count=n)
         for (k, y, m), n in tallies.items()

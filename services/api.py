@@ -1,0 +1,349 @@
+"""The membership API, as the console calls it: a small httpx client.
+
+The contract is `resources/api/openapi.json`. Every answer is checked against
+it before anything is written: a page whose items lack a required field, or
+carry one of the wrong type, is refused as a whole, so a malformed response
+never half-applies.
+
+Failures are sorted into kinds (`ApiError.kind`). The ones a retry may cure
+-- the server unreachable or too slow, a 5xx, a 429, a truncated or garbled
+body -- are retried with exponential back-off and jitter, honouring
+Retry-After, for about three seconds (`RETRY_BUDGET`). After that the call
+gives up with `offline` set, and the station says it is offline. A wrong
+token, or a request the server refuses, is not retried: it needs a person.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import httpx
+
+log = logging.getLogger(__name__)
+
+# About three seconds of failures, then the station is offline.
+RETRY_BUDGET = 3.0
+# First back-off, and the longest single wait between two attempts.
+BACKOFF_BASE = 0.2
+BACKOFF_CAP = 1.5
+TIMEOUT = httpx.Timeout(2.5, connect=1.0)
+PAGE_SIZE = 500
+
+# What an ApiError is about; the first four are worth a retry.
+UNREACHABLE = "unreachable"  # refused, dropped, timed out, truncated
+SERVER = "server"  # 5xx
+RATE_LIMITED = "rate_limited"  # 429
+MALFORMED = "malformed"  # not JSON, or not the contract's shape
+UNAUTHORIZED = "unauthorized"  # 401, 403: the token
+REFUSED = "refused"  # any other 4xx: the request itself
+RETRYABLE = frozenset({UNREACHABLE, SERVER, RATE_LIMITED, MALFORMED})
+
+
+class ApiError(Exception):
+    """A call that did not succeed, with its kind and, when known, status."""
+
+    def __init__(
+        self,
+        kind: str,
+        message: str,
+        status: int | None = None,
+        retry_after: float | None = None,
+        offline: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.status = status
+        self.retry_after = retry_after
+        # Set once the retry budget is spent: the station is offline.
+        self.offline = offline
+
+    @property
+    def retryable(self) -> bool:
+        return self.kind in RETRYABLE
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[dict[str, Any]]
+    next_cursor: str
+    has_more: bool
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """The server's answer to a pushed check-in."""
+
+    checkin_id: str
+    flagged: bool
+    first_entry: bool
+    clash_with: str | None
+    replayed: bool
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Exponential back-off with jitter: half fixed, half random."""
+
+    base: float = BACKOFF_BASE
+    cap: float = BACKOFF_CAP
+
+    def delay(self, attempt: int, rng: Callable[[], float]) -> float:
+        ceiling = min(self.cap, self.base * 2 ** max(0, attempt - 1))
+        return ceiling / 2 + rng() * ceiling / 2
+
+
+class MembershipApi:
+    """One station's client. Not shared between threads: the sync worker
+    owns its own instance (and so its own connection pool).
+
+    `clock` and `sleep` are injected, so tests spend the retry budget
+    without waiting; `transport` lets a test hand httpx a mock transport.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: httpx.Timeout | float = TIMEOUT,
+        budget: float = RETRY_BUDGET,
+        backoff: Backoff | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: Callable[[], float] = random.random,
+    ) -> None:
+        if not base_url.startswith(("http://", "https://")):
+            raise ValueError(f"the API address must start with https://: {base_url!r}")
+        self.base_url = base_url.rstrip("/")
+        self._client = httpx.Client(
+            base_url=self.base_url,
+            headers={
+                "Authorization": f"Bearer {token}",
+                "Accept": "application/json",
+                "User-Agent": "memberdesk",
+            },
+            timeout=timeout,
+            transport=transport,
+        )
+        self._budget = budget
+        self._backoff = backoff or Backoff()
+        self._clock = clock
+        self._sleep = sleep
+        self._rng = rng
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> MembershipApi:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def health(self) -> dict[str, Any]:
+        return self._call("GET", "/v1/health", schema="Health")
+
+    def pull(self, feed: str, cursor: str | None, limit: int = PAGE_SIZE) -> Page:
+        """One page of `feed` after `cursor` (everything, from None)."""
+        if feed not in FEEDS:
+            raise ValueError(f"no such feed: {feed}")
+        params: dict[str, Any] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        body = self._call("GET", f"/v1/{feed}", params=params, schema=None)
+        page = _page(body, FEEDS[feed])
+        if page.has_more and page.next_cursor == cursor:
+            raise ApiError(MALFORMED, f"{feed}: the server's cursor did not move")
+        return page
+
+    def push_checkin(self, record: Mapping[str, Any], key: str) -> Receipt:
+        """Store one check-in on the server, under an Idempotency-Key."""
+        body = self._call(
+            "PUT",
+            f"/v1/checkins/{record['id']}",
+            json=dict(record),
+            headers={"Idempotency-Key": key},
+            schema="CheckInReceipt",
+        )
+        if body["id"] != record["id"]:
+            raise ApiError(MALFORMED, "the receipt names another check-in")
+        return Receipt(
+            body["id"],
+            body["flagged"],
+            body["first_entry"],
+            body.get("clash_with"),
+            body["replayed"],
+        )
+
+    def _call(
+        self, method: str, path: str, *, schema: str | None, **request: Any
+    ) -> Any:
+        started = self._clock()
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                body = self._once(method, path, **request)
+                if schema is not None:
+                    check(body, schema)
+                return body
+            except ApiError as error:
+                if not error.retryable:
+                    raise
+                wait = self._backoff.delay(attempt, self._rng)
+                if error.retry_after is not None:
+                    wait = max(wait, error.retry_after)
+                spent = self._clock() - started
+                if spent + wait > self._budget:
+                    log.info(
+                        "%s %s: giving up after %d attempt(s), %.1f s: %s",
+                        method,
+                        path,
+                        attempt,
+                        spent,
+                        error,
+                    )
+                    error.offline = True
+                    raise
+                log.debug("%s %s failed (%s); again in %.2f s", method, path, error, wait)
+                self._sleep(wait)
+
+    def _once(self, method: str, path: str, **request: Any) -> Any:
+        try:
+            response = self._client.request(method, path, **request)
+        except httpx.TimeoutException as exc:
+            raise ApiError(UNREACHABLE, f"no answer in time ({type(exc).__name__})") from exc
+        except httpx.TransportError as exc:
+            # Refused, reset, dropped, or a body cut short of its length.
+            raise ApiError(UNREACHABLE, f"connection failed ({type(exc).__name__})") from exc
+        status = response.status_code
+        if status == 429:
+            raise ApiError(
+                RATE_LIMITED,
+                "the server asks to slow down",
+                status,
+                retry_after=_retry_after(response.headers.get("Retry-After")),
+            )
+        if status >= 500:
+            raise ApiError(SERVER, f"the server failed ({status})", status)
+        if status in (401, 403):
+            raise ApiError(
+                UNAUTHORIZED,
+                "the server does not accept this station's API token",
+                status,
+            )
+        if status >= 400:
+            raise ApiError(REFUSED, _error_words(response), status)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise ApiError(MALFORMED, "the answer is not JSON", status) from exc
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After in seconds; an HTTP date or nonsense counts as one second."""
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return 1.0
+
+
+def _error_words(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+        return f"{body['error']}: {body['message']}"
+    except (ValueError, KeyError, TypeError):
+        return f"refused ({response.status_code})"
+
+
+# --- the contract ---------------------------------------------------------
+
+FEEDS = {
+    "tiers": "Tier",
+    "keys": "Key",
+    "members": "Member",
+    "cards": "Card",
+    "events": "Event",
+    "registrations": "Registration",
+    "qr_codes": "QrCode",
+    "checkins": "CheckIn",
+}
+
+
+@cache
+def contract() -> dict[str, Any]:
+    """The OpenAPI document the client and the emulator both follow."""
+    text = files("memberdesk.resources").joinpath("api", "openapi.json").read_text(
+        encoding="utf-8"
+    )
+    return json.loads(text)
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "boolean": (bool,),
+    "array": (list,),
+    "object": (dict,),
+}
+
+
+def check(value: Any, schema_name: str, where: str = "") -> None:
+    """Raise a MALFORMED ApiError unless `value` fits the named schema.
+
+    Checks what the console relies on: required fields, types (bool is not
+    an integer), nullability, enums and array items.
+    """
+    _check(value, contract()["components"]["schemas"][schema_name], where or schema_name)
+
+
+def _check(value: Any, schema: Mapping[str, Any], where: str) -> None:
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        schema = contract()["components"]["schemas"][name]
+    if value is None:
+        if schema.get("nullable"):
+            return
+        raise ApiError(MALFORMED, f"{where}: missing a value")
+    kind = schema.get("type")
+    if kind is not None:
+        if not isinstance(value, _TYPES[kind]) or (
+            kind == "integer" and isinstance(value, bool)
+        ):
+            raise ApiError(MALFORMED, f"{where}: not a {kind}")
+    if "enum" in schema and value not in schema["enum"]:
+        raise ApiError(MALFORMED, f"{where}: {value!r} is not one of {schema['enum']}")
+    if kind == "object":
+        for name in schema.get("required", ()):
+            if name not in value:
+                raise ApiError(MALFORMED, f"{where}: no {name}")
+        for name, sub in schema.get("properties", {}).items():
+            if name in value:
+                _check(value[name], sub, f"{where}.{name}")
+    elif kind == "array":
+        for index, item in enumerate(value):
+            _check(item, schema.get("items", {}), f"{where}[{index}]")
+
+
+def _page(body: Any, item_schema: str) -> Page:
+    if not isinstance(body, dict):
+        raise ApiError(MALFORMED, "a page is not an object")
+    items, cursor, more = body.get("items"), body.get("next_cursor"), body.get("has_more")
+    if not isinstance(items, list) or not isinstance(cursor, str) or not isinstance(
+        more, bool
+    ):
+        raise ApiError(MALFORMED, "a page lacks items, next_cursor or has_more")
+    for index, item in enumerate(items):
+        check(item, item_schema, f"{item_schema}[{index}]")
+    return Page(items, cursor, more)

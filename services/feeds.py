@@ -1,0 +1,469 @@
+"""Rows and API items, both ways: what a feed carries and how it is stored.
+
+`item(feed, row)` turns a database row into the API's item (the emulator
+serves a database this way); `apply(session, feed, item)` stores a pulled
+item at a station. Member and tier data are the server's: an item simply
+replaces the row. Check-ins are facts: a pulled one is added if missing, and
+a first entry that clashes with a live one here is kept and flagged, never
+dropped. Counters are not touched here; the sync counts them again for the
+events whose check-ins changed.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from memberdesk.services.models import (
+    Card,
+    CheckIn,
+    Event,
+    Member,
+    MemberQr,
+    Registration,
+    SigningKey,
+    Staff,
+    Tier,
+)
+
+log = logging.getLogger(__name__)
+
+# The order a station pulls in: what an item refers to arrives before it.
+ORDER = (
+    "tiers",
+    "keys",
+    "members",
+    "cards",
+    "events",
+    "registrations",
+    "qr_codes",
+    "checkins",
+)
+
+
+def stamp(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.UTC).isoformat() if value is not None else None
+
+
+def when(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    moment = dt.datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"a time without its zone: {value}")
+    return moment.astimezone(dt.UTC)
+
+
+def key_of(feed: str, item: dict[str, Any]) -> tuple:
+    """The item's identity within its feed."""
+    if feed == "tiers":
+        return (item["code"],)
+    if feed == "keys":
+        return (item["key_id"],)
+    if feed == "cards":
+        return (item["card_number"], item["issue_number"])
+    if feed == "registrations":
+        return (item["event_id"], item["member_id"])
+    if feed == "qr_codes":
+        return (item["serial"],)
+    return (item["id"],)
+
+
+# --- rows to items (what a server serves) ---------------------------------
+
+
+def rows(session: Session, feed: str) -> Iterator[dict[str, Any]]:
+    """Every row of a feed as API items, for the emulator."""
+    if feed == "checkins":
+        staff = dict(session.execute(select(Staff.id, Staff.login)).all())
+        cards = {
+            card_id: (number, issue)
+            for card_id, number, issue in session.execute(
+                select(Card.id, Card.card_number, Card.issue_number)
+            )
+        }
+        for row in session.scalars(select(CheckIn).order_by(CheckIn.at)):
+            yield checkin_item(row, cards.get(row.card_id), staff.get(row.staff_id))
+        return
+    model = _MODELS[feed]
+    for row in session.scalars(select(model)):
+        yield item(feed, row)
+
+
+def item(feed: str, row: Any) -> dict[str, Any]:
+    if feed == "tiers":
+        return {
+            "code": row.code,
+            "rank": row.rank,
+            "name_zh": row.name_zh,
+            "name_en": row.name_en,
+            "colour": row.colour,
+            "invitation_only": row.invitation_only,
+        }
+    if feed == "keys":
+        return {
+            "key_id": row.key_id,
+            "public_key": base64.b64encode(row.public_key).decode(),
+            "created_at": stamp(row.created_at),
+            "retired_at": stamp(row.retired_at),
+        }
+    if feed == "members":
+        return {
+            "id": row.id,
+            "name": row.name,
+            "phone": row.phone,
+            "tier_code": row.tier_code,
+            "joined_at": stamp(row.joined_at),
+            "tier_until": stamp(row.tier_until),
+        }
+    if feed == "cards":
+        return {
+            "card_number": row.card_number,
+            "issue_number": row.issue_number,
+            "member_id": row.member_id,
+            "status": row.status,
+            "uid": row.uid,
+            "chip": row.chip,
+            "key_id": row.key_id,
+            "issued_on": row.issued_on.isoformat() if row.issued_on else None,
+            "revoked_at": stamp(row.revoked_at),
+        }
+    if feed == "events":
+        return {
+            "id": row.id,
+            "name": row.name,
+            "kind": row.kind,
+            "venue": row.venue,
+            "starts_at": stamp(row.starts_at),
+            "ends_at": stamp(row.ends_at),
+            "doors_open_at": stamp(row.doors_open_at),
+            "doors_close_at": stamp(row.doors_close_at),
+            "capacity": row.capacity,
+            "eligible_tiers": row.eligible_tiers.split(),
+            "registration_required": row.registration_required,
+            "reentry_allowed": row.reentry_allowed,
+            "member_yearly_cap": row.member_yearly_cap,
+            "kind_yearly_cap": row.kind_yearly_cap,
+            "cancelled": row.cancelled,
+        }
+    if feed == "registrations":
+        return {
+            "event_id": row.event_id,
+            "member_id": row.member_id,
+            "registered_at": stamp(row.registered_at),
+        }
+    if feed == "qr_codes":
+        return {
+            "serial": row.serial,
+            "member_id": row.member_id,
+            "key_id": row.key_id,
+            "card_number": row.card_number,
+            "issue_number": row.issue_number,
+            "issued_at": stamp(row.issued_at),
+            "expires_at": stamp(row.expires_at),
+            "revoked_at": stamp(row.revoked_at),
+        }
+    raise ValueError(f"no such feed: {feed}")
+
+
+def checkin_item(
+    row: CheckIn, card: tuple[int, int] | None, staff_login: str | None
+) -> dict[str, Any]:
+    """A check-in as pushed: cards by number and issue, staff by login.
+
+    Row ids of cards and staff are the station's own; the server knows a
+    card by its number and issue, and a person by login.
+    """
+    return {
+        "id": row.id,
+        "station": row.station,
+        "seq": row.seq,
+        "event_id": row.event_id,
+        "member_id": row.member_id,
+        "card_number": card[0] if card else None,
+        "issue_number": card[1] if card else None,
+        "uid": row.uid,
+        "qr_serial": row.qr_serial,
+        "staff": staff_login,
+        "source": row.source,
+        "direction": row.direction,
+        "verdict": row.verdict,
+        "admitted": row.admitted,
+        "first_entry": row.first_entry,
+        "annulled": row.annulled,
+        "annulled_at": stamp(row.annulled_at),
+        "annul_reason": row.annul_reason,
+        "override_of": row.override_of,
+        "override_reason": row.override_reason,
+        "at": stamp(row.at),
+    }
+
+
+_MODELS = {
+    "tiers": Tier,
+    "keys": SigningKey,
+    "members": Member,
+    "cards": Card,
+    "events": Event,
+    "registrations": Registration,
+    "qr_codes": MemberQr,
+}
+
+
+# --- items to rows (what a station stores) --------------------------------
+
+
+def apply(session: Session, feed: str, item: dict[str, Any]) -> int | None:
+    """Store one pulled item; returns the event id a check-in touched."""
+    if item.get("deleted"):
+        _delete(session, feed, item)
+        return None
+    if feed == "checkins":
+        return _checkin(session, item)
+    _APPLY[feed](session, item)
+    return None
+
+
+def _tier(session: Session, item: dict[str, Any]) -> None:
+    row = session.get(Tier, item["code"]) or Tier(code=item["code"])
+    if row.rank != item["rank"]:
+        # Ranks are unique: move any tier in the way aside first.
+        clash = session.scalar(
+            select(Tier).where(Tier.rank == item["rank"], Tier.code != item["code"])
+        )
+        if clash is not None:
+            clash.rank = -1000 - clash.rank  # its own item puts it right
+            session.flush()
+    row.rank = item["rank"]
+    row.name_zh = item["name_zh"]
+    row.name_en = item["name_en"]
+    row.colour = item["colour"]
+    row.invitation_only = item["invitation_only"]
+    session.add(row)
+
+
+def _key(session: Session, item: dict[str, Any]) -> None:
+    public = base64.b64decode(item["public_key"], validate=True)
+    if len(public) != 32:
+        raise ValueError(f"key {item['key_id']}: not a 32-byte Ed25519 key")
+    row = session.get(SigningKey, item["key_id"]) or SigningKey(key_id=item["key_id"])
+    row.public_key = public
+    row.created_at = when(item.get("created_at")) or row.created_at
+    row.retired_at = when(item.get("retired_at"))
+    session.add(row)
+
+
+def _member(session: Session, item: dict[str, Any]) -> None:
+    row = session.get(Member, item["id"]) or Member(id=item["id"])
+    row.name = item["name"]
+    row.phone = item["phone"]
+    row.phone_tail = item["phone"][-4:]
+    row.tier_code = item["tier_code"]
+    row.joined_at = when(item["joined_at"])
+    row.tier_until = when(item.get("tier_until"))
+    session.add(row)
+
+
+def _card(session: Session, item: dict[str, Any]) -> None:
+    row = session.scalar(
+        select(Card).where(
+            Card.card_number == item["card_number"],
+            Card.issue_number == item["issue_number"],
+        )
+    ) or Card(card_number=item["card_number"], issue_number=item["issue_number"])
+    row.member_id = item["member_id"]
+    row.status = item["status"]
+    row.uid = item.get("uid")
+    row.chip = item.get("chip")
+    row.key_id = item.get("key_id")
+    issued = item.get("issued_on")
+    row.issued_on = dt.date.fromisoformat(issued) if issued else None
+    row.revoked_at = when(item.get("revoked_at"))
+    session.add(row)
+
+
+def _event(session: Session, item: dict[str, Any]) -> None:
+    # The counters (admitted, inside) stay the station's: they are counted
+    # from the check-ins here.
+    row = session.get(Event, item["id"]) or Event(id=item["id"], admitted=0, inside=0)
+    row.name = item["name"]
+    row.kind = item["kind"]
+    row.venue = item.get("venue") or ""
+    row.starts_at = when(item["starts_at"])
+    row.ends_at = when(item["ends_at"])
+    row.doors_open_at = when(item.get("doors_open_at"))
+    row.doors_close_at = when(item.get("doors_close_at"))
+    row.capacity = item.get("capacity")
+    row.eligible_tiers = " ".join(item["eligible_tiers"])
+    row.registration_required = bool(item.get("registration_required"))
+    row.reentry_allowed = bool(item.get("reentry_allowed", True))
+    row.member_yearly_cap = item.get("member_yearly_cap")
+    row.kind_yearly_cap = item.get("kind_yearly_cap")
+    row.cancelled = bool(item.get("cancelled"))
+    session.add(row)
+
+
+def _registration(session: Session, item: dict[str, Any]) -> None:
+    row = session.get(Registration, (item["event_id"], item["member_id"]))
+    if row is None:
+        row = Registration(
+            event_id=item["event_id"], member_id=item["member_id"], source="sync"
+        )
+    row.registered_at = when(item.get("registered_at"))
+    session.add(row)
+
+
+def _qr(session: Session, item: dict[str, Any]) -> None:
+    row = session.get(MemberQr, item["serial"]) or MemberQr(serial=item["serial"])
+    row.member_id = item["member_id"]
+    row.key_id = item["key_id"]
+    row.card_number = item.get("card_number")
+    row.issue_number = item.get("issue_number")
+    row.issued_at = when(item["issued_at"])
+    row.expires_at = when(item["expires_at"])
+    row.revoked_at = when(item.get("revoked_at"))
+    session.add(row)
+
+
+_APPLY = {
+    "tiers": _tier,
+    "keys": _key,
+    "members": _member,
+    "cards": _card,
+    "events": _event,
+    "registrations": _registration,
+    "qr_codes": _qr,
+}
+
+
+def _delete(session: Session, feed: str, item: dict[str, Any]) -> None:
+    if feed == "checkins":
+        log.warning("the server sent a deleted check-in %s: kept", item.get("id"))
+        return
+    if feed == "keys":
+        # Cards that named the key keep their row; the door then says
+        # "unknown key", as the server wants.
+        session.execute(
+            update(Card).where(Card.key_id == item["key_id"]).values(key_id=None)
+        )
+    if feed == "cards":
+        row = session.scalar(
+            select(Card).where(
+                Card.card_number == item["card_number"],
+                Card.issue_number == item["issue_number"],
+            )
+        )
+    elif feed == "registrations":
+        row = session.get(Registration, (item["event_id"], item["member_id"]))
+    else:
+        row = session.get(_MODELS[feed], key_of(feed, item))
+    if row is None:
+        return
+    try:
+        with session.begin_nested():
+            session.delete(row)
+    except IntegrityError:
+        # Something here still names it (a check-in, a card): a fact stays.
+        log.info("%s %s deleted on the server but still referred to here", feed, key_of(feed, item))
+
+
+def _checkin(session: Session, item: dict[str, Any]) -> int | None:
+    """Add another station's check-in, or take the server's word on one."""
+    row = session.get(CheckIn, item["id"])
+    if row is not None:
+        if row.uploaded or row.station != item["station"]:
+            return _server_word(session, row, item)
+        return None  # ours, and newer here than there: the push will carry it
+    card_id = None
+    if item.get("card_number") is not None:
+        card_id = session.scalar(
+            select(Card.id).where(
+                Card.card_number == item["card_number"],
+                Card.issue_number == item["issue_number"],
+            )
+        )
+    first = bool(item["first_entry"]) and not item.get("flagged")
+    row = CheckIn(
+        id=item["id"],
+        event_id=item["event_id"],
+        member_id=item.get("member_id"),
+        card_id=card_id,
+        station=item["station"],
+        seq=item.get("seq"),
+        staff_id=None,
+        source=item["source"],
+        direction=item["direction"],
+        verdict=item["verdict"],
+        admitted=bool(item["admitted"]),
+        first_entry=first,
+        annulled=bool(item.get("annulled")),
+        annulled_at=when(item.get("annulled_at")),
+        annul_reason=item.get("annul_reason"),
+        override_of=item.get("override_of"),
+        override_reason=item.get("override_reason"),
+        flagged=bool(item.get("flagged")),
+        uid=item.get("uid"),
+        qr_serial=item.get("qr_serial"),
+        at=when(item["at"]),
+        uploaded=True,  # it came from the server
+    )
+    if row.seq is not None and session.scalar(
+        select(CheckIn.id).where(CheckIn.station == row.station, CheckIn.seq == row.seq)
+    ):
+        row.seq = None  # never block a fact on its number
+    if first and not row.annulled and live_first_entry(session, row.event_id, row.member_id):
+        # The same member is already in by a check-in here: keep both,
+        # count one, flag the newcomer.
+        row.first_entry = False
+        row.flagged = True
+        log.warning(
+            "check-in %s from %s clashes with a first entry here: flagged",
+            row.id,
+            row.station,
+        )
+    session.add(row)
+    session.flush()
+    return row.event_id
+
+
+def _server_word(session: Session, row: CheckIn, item: dict[str, Any]) -> int | None:
+    """The server's view of a check-in it holds: annulled or flagged."""
+    changed = False
+    if item.get("annulled") and not row.annulled:
+        row.annulled = True
+        row.annulled_at = when(item.get("annulled_at"))
+        row.annul_reason = item.get("annul_reason")
+        changed = True
+    if item.get("flagged") and not row.flagged:
+        flag(row)
+        changed = True
+    if changed:
+        session.flush()
+        return row.event_id
+    return None
+
+
+def flag(row: CheckIn) -> None:
+    """A second first entry: kept, not counted."""
+    row.flagged = True
+    row.first_entry = False
+
+
+def live_first_entry(session: Session, event_id: int, member_id: int | None) -> str | None:
+    if member_id is None:
+        return None
+    return session.scalar(
+        select(CheckIn.id).where(
+            CheckIn.event_id == event_id,
+            CheckIn.member_id == member_id,
+            CheckIn.first_entry.is_(True),
+            CheckIn.annulled.is_(False),
+        )
+    )

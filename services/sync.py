@@ -1,0 +1,402 @@
+"""Sync with the membership API: push this station's check-ins, pull the rest.
+
+Push first: each check-in not yet uploaded goes up in the station's own
+order under an Idempotency-Key made of its id and its state, so a retry after
+a lost answer stores nothing twice, and an annulment is a change of its own.
+The server keeps every check-in; a second live first entry comes back
+flagged, and is flagged here too (kept, not counted), with an audit entry.
+
+Then pull, feed by feed (`feeds.ORDER`), page by page from the server's
+cursor. Each page's rows and its cursor commit together, so an interrupted
+download resumes at the page it stopped on. Check-ins of other stations come
+down too: a desk that was offline learns who came in elsewhere, and the
+events they touched are counted again.
+
+`SyncLoop` runs this in a background thread with its own client and
+sessions, and reports a `SyncState`: online, offline (after about three
+seconds of failures, see `api`), or a problem a person must fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from memberdesk.services import feeds
+from memberdesk.services.api import PAGE_SIZE, ApiError, MembershipApi
+from memberdesk.services.audit import AuditLog
+from memberdesk.services.checkin_rows import begin_locked
+from memberdesk.services.door_state import pending_uploads
+from memberdesk.services.journal import CheckinJournal
+from memberdesk.services.models import Card, CheckIn, Setting, Staff, SyncCursor, utcnow
+from memberdesk.services.recovery import rebuild_counters
+
+log = logging.getLogger(__name__)
+
+# What the station shows.
+NOT_CONFIGURED = "not_configured"
+CONNECTING = "connecting"
+ONLINE = "online"
+OFFLINE = "offline"
+NEEDS_ATTENTION = "needs_attention"  # a wrong token, a refused request
+
+API_URL_SETTING = "api_url"
+API_TOKEN_SECRET = "api_token"
+
+# Between two syncs when all is well, and the longest wait while offline.
+INTERVAL = 10.0
+OFFLINE_RETRY_CAP = 30.0
+PUSH_CHUNK = 200
+
+
+@dataclass(frozen=True)
+class SyncState:
+    status: str
+    waiting: int = 0  # this station's check-ins not yet uploaded
+    last_success: dt.datetime | None = None
+    problem: str = ""  # an ApiError kind, when there is one
+    detail: str = ""  # its words, for the log and the tooltip
+    flagged: int = 0  # check-ins flagged as second first entries, ever
+
+    @property
+    def online(self) -> bool:
+        return self.status == ONLINE
+
+
+@dataclass
+class PushReport:
+    sent: int = 0
+    flagged: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PullReport:
+    pages: int = 0
+    items: dict[str, int] = field(default_factory=dict)
+    events_recounted: set[int] = field(default_factory=set)
+
+
+class Stopped(Exception):
+    """The sync was asked to stop between two pages."""
+
+
+class Sync:
+    """One station's push and pull, on its own client and sessions."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        api: MembershipApi,
+        station: str,
+        *,
+        journal: CheckinJournal | None = None,
+        audit: AuditLog | None = None,
+        page_size: int = PAGE_SIZE,
+        clock: Callable[[], dt.datetime] = utcnow,
+    ) -> None:
+        self._sessions = sessions
+        self.api = api
+        self.station = station
+        self._journal = journal
+        self._audit = audit or AuditLog(station)
+        self._page_size = page_size
+        self._clock = clock
+        self.last_success: dt.datetime | None = None
+
+    # -- push --
+
+    def push(self, should_stop: Callable[[], bool] = lambda: False) -> PushReport:
+        """Upload this station's check-ins that wait, oldest first."""
+        report = PushReport()
+        while not should_stop():
+            batch = self._waiting()
+            if not batch:
+                break
+            for record, key, annulled in batch:
+                if should_stop():
+                    raise Stopped
+                receipt = self.api.push_checkin(record, key)
+                if self._settle(record["id"], annulled, receipt):
+                    report.flagged.append(record["id"])
+                report.sent += 1
+            if self._journal is not None:
+                self._journal.compact({record["id"] for record, _, _ in batch})
+        if report.sent:
+            log.info("pushed %d check-in(s), %d flagged", report.sent, len(report.flagged))
+        return report
+
+    def _waiting(self) -> list[tuple[dict, str, bool]]:
+        with self._sessions() as session:
+            rows = session.scalars(
+                select(CheckIn)
+                .where(CheckIn.uploaded.is_(False), CheckIn.station == self.station)
+                .order_by(CheckIn.seq, CheckIn.at)
+                .limit(PUSH_CHUNK)
+            ).all()
+            cards = _card_numbers(session, {r.card_id for r in rows if r.card_id})
+            logins = _logins(session, {r.staff_id for r in rows if r.staff_id})
+            return [
+                (
+                    feeds.checkin_item(row, cards.get(row.card_id), logins.get(row.staff_id)),
+                    idempotency_key(row),
+                    row.annulled,
+                )
+                for row in rows
+            ]
+
+    def _settle(self, checkin_id: str, annulled: bool, receipt) -> bool:  # noqa: ANN001
+        """Mark one check-in uploaded; returns whether the server flagged it."""
+        with self._sessions() as session:
+            begin_locked(session)
+            row = session.get(CheckIn, checkin_id)
+            flagged_now = receipt.flagged and not row.flagged
+            if row.annulled == annulled:
+                row.uploaded = True  # annulled meanwhile: that change goes next
+            if flagged_now:
+                self._flag(session, row, receipt.clash_with)
+            session.commit()
+        return flagged_now
+
+    def _flag(self, session: Session, row: CheckIn, clash_with: str | None) -> None:
+        feeds.flag(row)
+        session.flush()
+        other = session.get(CheckIn, clash_with) if clash_with else None
+        if (
+            other is not None
+            and other.flagged
+            and not other.annulled
+            and feeds.live_first_entry(session, other.event_id, other.member_id) is None
+        ):
+            # Flagged here only because ours was in first: the server says
+            # theirs was, so theirs counts.
+            other.flagged = False
+            other.first_entry = True
+            session.flush()
+        rebuild_counters(session, {row.event_id})
+        log.warning(
+            "check-in %s flagged by the server: member %s already came in (%s)",
+            row.id,
+            row.member_id,
+            clash_with,
+        )
+        self._audit.append(
+            session,
+            None,  # the station itself
+            "checkin_flagged",
+            "checkin",
+            row.id,
+            None,
+            {
+                "event_id": row.event_id,
+                "member_id": row.member_id,
+                "clash_with": clash_with,
+                "station": row.station,
+            },
+        )
+
+    # -- pull --
+
+    def pull(self, should_stop: Callable[[], bool] = lambda: False) -> PullReport:
+        """Pull every feed from its cursor to its end."""
+        report = PullReport()
+        for feed in feeds.ORDER:
+            while True:
+                if should_stop():
+                    raise Stopped
+                cursor = self._cursor(feed)
+                page = self.api.pull(feed, cursor, self._page_size)
+                touched = self._store(feed, page.items, page.next_cursor, not page.has_more)
+                report.pages += 1
+                report.items[feed] = report.items.get(feed, 0) + len(page.items)
+                report.events_recounted |= touched
+                if not page.has_more:
+                    break
+        total = sum(report.items.values())
+        if total:
+            log.info("pulled %d item(s) in %d page(s)", total, report.pages)
+        return report
+
+    def _cursor(self, feed: str) -> str | None:
+        with self._sessions() as session:
+            row = session.get(SyncCursor, feed)
+            return row.cursor if row else None
+
+    def _store(self, feed: str, items: list[dict], cursor: str, done: bool) -> set[int]:
+        touched: set[int] = set()
+        with self._sessions() as session:
+            begin_locked(session)
+            try:
+                for item in items:
+                    event_id = feeds.apply(session, feed, item)
+                    if event_id is not None:
+                        touched.add(event_id)
+                session.flush()
+                if touched:
+                    rebuild_counters(session, touched)
+                row = session.get(SyncCursor, feed) or SyncCursor(feed=feed, items=0)
+                row.cursor = cursor
+                row.complete = row.complete or done
+                row.items = (row.items or 0) + len(items)
+                row.updated_at = self._clock()
+                session.add(row)
+                session.commit()
+            except (ValueError, KeyError) as exc:
+                session.rollback()
+                raise ApiError("malformed", f"{feed}: an item cannot be stored ({exc})") from exc
+            except BaseException:
+                session.rollback()
+                raise
+        return touched
+
+    # -- both --
+
+    def run_once(self, should_stop: Callable[[], bool] = lambda: False) -> SyncState:
+        """Push, then pull; the state this leaves the station in."""
+        try:
+            self.push(should_stop)
+            self.pull(should_stop)
+        except ApiError as error:
+            status = OFFLINE if error.retryable else NEEDS_ATTENTION
+            log.warning("sync %s: %s", status, error)
+            return self.state(status, error.kind, str(error))
+        self.last_success = self._clock()
+        return self.state(ONLINE)
+
+    def state(self, status: str, problem: str = "", detail: str = "") -> SyncState:
+        with self._sessions() as session:
+            waiting = pending_uploads(session, self.station)
+            flagged = session.scalar(
+                select(func.count()).where(
+                    CheckIn.flagged.is_(True), CheckIn.station == self.station
+                )
+            )
+        return SyncState(status, waiting, self.last_success, problem, detail, flagged or 0)
+
+
+def idempotency_key(row: CheckIn) -> str:
+    """The same key for every retry of one change, a new one for the next."""
+    return f"{row.id}/{'annulled' if row.annulled else 'recorded'}"
+
+
+def _card_numbers(session: Session, ids: set[int]) -> dict[int, tuple[int, int]]:
+    if not ids:
+        return {}
+    return {
+        card_id: (number, issue)
+        for card_id, number, issue in session.execute(
+            select(Card.id, Card.card_number, Card.issue_number).where(Card.id.in_(ids))
+        )
+    }
+
+
+def _logins(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(Staff.id, Staff.login).where(Staff.id.in_(ids))).all())
+
+
+# --- configuration ---------------------------------------------------------
+
+
+def api_url(sessions: sessionmaker[Session]) -> str | None:
+    with sessions() as session:
+        row = session.get(Setting, API_URL_SETTING)
+        return row.value if row and row.value else None
+
+
+def set_api_url(sessions: sessionmaker[Session], url: str | None) -> None:
+    with sessions.begin() as session:
+        row = session.get(Setting, API_URL_SETTING)
+        if url is None:
+            if row is not None:
+                session.delete(row)
+            return
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(f"the API address must start with https://: {url}")
+        if row is None:
+            session.add(Setting(key=API_URL_SETTING, value=url))
+        else:
+            row.value = url
+
+
+# --- the background loop ----------------------------------------------------
+
+
+class SyncLoop:
+    """Runs a Sync in its own thread until stopped.
+
+    `make_sync` is called in the thread, so the client and sessions are the
+    thread's own. `on_state` is called from the thread after every round;
+    the console turns it into a queued signal. `kick()` asks for a round
+    now, as a desk does after each scan.
+    """
+
+    def __init__(
+        self,
+        make_sync: Callable[[], Sync],
+        on_state: Callable[[SyncState], None],
+        interval: float = INTERVAL,
+    ) -> None:
+        self._make_sync = make_sync
+        self._on_state = on_state
+        self._interval = interval
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
+        self._thread.start()
+
+    def kick(self) -> None:
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            sync = self._make_sync()
+        except Exception as exc:  # noqa: BLE001 - said on screen, not raised
+            log.exception("sync cannot start")
+            self._on_state(SyncState(NEEDS_ATTENTION, problem="setup", detail=str(exc)))
+            return
+        self._on_state(sync.state(CONNECTING))
+        wait = self._interval
+        failures = 0
+        try:
+            while not self._stop.is_set():
+                try:
+                    state = sync.run_once(self._stop.is_set)
+                except Stopped:
+                    break
+                except Exception as exc:  # noqa: BLE001 - the loop must live on
+                    log.exception("sync round failed")
+                    state = sync.state(NEEDS_ATTENTION, "internal", str(exc))
+                self._on_state(state)
+                if state.online:
+                    failures, wait = 0, self._interval
+                else:
+                    failures += 1
+                    wait = min(OFFLINE_RETRY_CAP, self._interval * 2 ** (failures - 1))
+                self._wake.wait(wait)
+                self._wake.clear()
+        finally:
+            sync.api.close()
