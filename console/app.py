@@ -44,6 +44,7 @@ from memberdesk.console.pages.issuance import IssuancePage
 from memberdesk.console.pages.members import MembersPage
 from memberdesk.console.pages.staff import StaffPage
 from memberdesk.console.reader_bridge import ReaderBridge
+from memberdesk.console.sync_bridge import SyncBridge
 from memberdesk.nfc.cardmessage import decoder
 from memberdesk.resources import paths
 from memberdesk.services.audit import AuditLog
@@ -146,6 +147,18 @@ def build_station(
     )
 
 
+def settle_journal(station: Station) -> None:
+    """Journal lines a crash left without their row: kept, flagged, before the
+    first scan. A journal that cannot be read is said in the log, not fatal."""
+    try:
+        added = station.door.settle_journal()
+    except OSError as exc:
+        log.error("the check-in journal could not be read: %s", exc)
+        return
+    if added:
+        log.warning("%d check-in(s) from the journal flagged for review", len(added))
+
+
 def tier_looks(sessions: sessionmaker[Session]) -> dict[str, TierLook]:
     """Each tier's translated name and colour (the database's, if it has one)."""
     colours = {spec.code: spec.colour for spec in TIERS}
@@ -218,7 +231,10 @@ def apply_look(app: QApplication) -> list[str]:
 
 
 def create_main_window(
-    station: Station, bridge: ReaderBridge | None = None, start_reader: bool = True
+    station: Station,
+    bridge: ReaderBridge | None = None,
+    start_reader: bool = True,
+    start_sync: bool = True,
 ) -> MainWindow:
     """The main window with its pages, wired to the station and the reader.
 
@@ -280,6 +296,14 @@ def create_main_window(
         window.add_side_panel("card_tray", translate("Console", "Card tray"), tray)
     window.guard = StationGuard(window, station)
     window.station_mode = StationMode(window, door, actor)
+    window.sync = SyncBridge(
+        station.sessions, station.store, station.name, station.audit, parent=window
+    )
+    window.sync.state_changed.connect(window.show_sync_state)
+    window.sync.state_changed.connect(door.set_sync_state)
+    # Each scan goes up at once when the station is online.
+    door.verdict_shown.connect(lambda _verdict: window.sync.kick())
+    door.corrected.connect(lambda _result: window.sync.kick())
     # Another role may see full phone numbers: reload what is on screen.
     window.guard.session.signed_in.connect(lambda _actor: members.refresh())
     staff.idle_minutes_changed.connect(window.guard.set_idle_minutes)
@@ -287,6 +311,8 @@ def create_main_window(
     window.guard.start(station.actor)
     if start_reader:
         bridge.start()
+    if start_sync:
+        window.sync.start()
     return window
 
 
@@ -393,6 +419,7 @@ def run(db: str | None, reader: str, lang: str | None) -> int:
         engine.dispose()
         return 0
     station.actor = dialog.result_value
+    settle_journal(station)
     window = create_main_window(station)
     window.show()
     log.debug("main window shown")
@@ -438,6 +465,7 @@ def run_demo(fresh: bool, lang: str | None) -> int:
         actor=actor,
         audit=audit,
     )
+    settle_journal(station)
     window = create_main_window(station)
     window.show()
     code = app.exec()

@@ -153,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--station", default=None, help="this desk's name")
     door_commands.add_checkin_parsers(chk)
     door_commands.add_parsers(sub)
+    from memberdesk.console import sync_commands
+
+    sync_commands.add_parsers(sub)
     _audit_and_staff(sub)
     from memberdesk.console import key_commands
 
@@ -242,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     if command in ("card", "audit", "staff", "keys", "registrations", "qr"):
         command = f"{command}-{getattr(args, command + '_command')}"
+    elif command == "sync":
+        command = f"sync-{args.sync_command or 'run'}"
     handler = _commands()[command]
     try:
         return handler(args)
@@ -277,7 +282,13 @@ def _fail(args: argparse.Namespace, exc: CommandFailed) -> None:
 
 
 def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
-    from memberdesk.console import card_commands, commands, door_commands, key_commands
+    from memberdesk.console import (
+        card_commands,
+        commands,
+        door_commands,
+        key_commands,
+        sync_commands,
+    )
     from memberdesk.console import security_commands as security
 
     return {
@@ -301,6 +312,7 @@ def _commands() -> dict[str, Callable[[argparse.Namespace], int]]:
         "staff-add": security.staff_add,
         "staff-list": security.staff_list,
         **door_commands.commands(),
+        **sync_commands.commands(),
     }
 
 

@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.card_room: object | None = None
         #: The door's full screen: set by the composition root.
         self.station_mode: QObject | None = None
+        #: The sync worker's bridge: set by the composition root.
+        self.sync: QObject | None = None
 
         self.rail = QListWidget(self)
         self.rail.setObjectName("navRail")
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
         self.station_label = QLabel(self.tr("Station: %1").replace("%1", station_name))
         self.staff_label = QLabel(self.tr("Staff: %1").replace("%1", staff))
         self.reader_label = QLabel(self)
-        self.sync_label = QLabel(self.tr("Sync: not configured"))
+        self.sync_label = QLabel(words.sync_words("not_configured", 0)[0])
         for label in (
             self.station_label,
             self.staff_label,
@@ -256,6 +258,22 @@ class MainWindow(QMainWindow):
         if state == "error":
             self.note(self.tr("The reader is not available: %1").replace("%1", detail))
 
+    def show_sync_state(self, state: object) -> None:
+        """The sync's state and what waits for upload, always in words."""
+        text, tone = words.sync_words(state.status, state.waiting)
+        self.sync_label.setText(text)
+        tip = [words.sync_problem_words(state.problem)] if state.problem else []
+        if state.last_success is not None:
+            tip.append(
+                self.tr("Last synced: %1").replace(
+                    "%1", state.last_success.astimezone().strftime("%H:%M:%S")
+                )
+            )
+        self.sync_label.setToolTip("\n".join(tip))
+        self.sync_label.setProperty("tone", tone)
+        self.sync_label.style().unpolish(self.sync_label)
+        self.sync_label.style().polish(self.sync_label)
+
     def _note_unhandled_tap(self) -> None:
         if self._locked:
             self.note(self.tr("Locked: the card tap was not checked in."))
@@ -266,4 +284,6 @@ class MainWindow(QMainWindow):
         if 0 <= self._current < len(self._pages) and not self._locked:
             self._pages[self._current].widget.page_hidden()
         self.bridge.stop()
+        if self.sync is not None:
+            self.sync.stop()
         super().closeEvent(event)

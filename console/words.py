@@ -173,6 +173,45 @@ def reader_state_words(state: str) -> str:
     return table.get(state, state)
 
 
+def sync_words(status: str, waiting: int) -> tuple[str, str]:
+    """The status bar's sync field: (text, tone), the count always written."""
+    count = str(waiting)
+    table = {
+        "not_configured": (translate("Words", "Sync: not set up · %1 to upload"), ""),
+        "connecting": (translate("Words", "Sync: connecting · %1 to upload"), ""),
+        "online": (translate("Words", "Online · %1 to upload"), "ok"),
+        "offline": (translate("Words", "Offline · %1 to upload"), "warn"),
+        "needs_attention": (
+            translate("Words", "Sync stopped · %1 to upload"),
+            "error",
+        ),
+    }
+    text, tone = table.get(status, (status + " · %1", ""))
+    return text.replace("%1", count), tone
+
+
+def sync_problem_words(problem: str) -> str:
+    """Why the sync is offline or stopped, for a tooltip and the door."""
+    table = {
+        "unreachable": translate("Words", "The membership API cannot be reached."),
+        "server": translate("Words", "The membership API is failing."),
+        "rate_limited": translate("Words", "The membership API asks to wait."),
+        "malformed": translate(
+            "Words",
+            "The membership API sent something unreadable; nothing of it was kept.",
+        ),
+        "unauthorized": translate(
+            "Words",
+            "The membership API refuses this station's token: "
+            "an admin must set it again.",
+        ),
+        "refused": translate("Words", "The membership API refused a request."),
+        "setup": translate("Words", "The sync is not set up completely."),
+        "internal": translate("Words", "The sync failed; the details are in the log."),
+    }
+    return table.get(problem, "")
+
+
 def role_name(role: Role | str) -> str:
     table = {
         Role.ADMIN: translate("Words", "Admin"),

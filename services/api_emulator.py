@@ -267,7 +267,9 @@ def position_of(feed: str, cursor: str) -> int:
 class Emulator:
     """The server: `start()` returns its base URL on 127.0.0.1."""
 
-    def __init__(self, token: str = "training", store: EmulatorStore | None = None) -> None:
+    def __init__(
+        self, token: str = "training", store: EmulatorStore | None = None
+    ) -> None:
         self.token = token
         self.store = store or EmulatorStore()
         self.requests: list[Request] = []
@@ -285,7 +287,10 @@ class Emulator:
         self._server = ThreadingHTTPServer((host, port), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="api-emulator", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="api-emulator",
+            daemon=True,
         )
         self._thread.start()
         log.info("API emulator listening on %s", self.url)
@@ -368,7 +373,12 @@ class Emulator:
         if headers.get("Authorization") != f"Bearer {self.token}":
             return 401, _error("unauthorized", "a bearer token is needed"), {}
         parts = path.strip("/").split("/")
-        if method == "GET" and len(parts) == 2 and parts[0] == "v1" and parts[1] in FEEDS:
+        if (
+            method == "GET"
+            and len(parts) == 2
+            and parts[0] == "v1"
+            and parts[1] in FEEDS
+        ):
             return self._page(parts[1], query)
         if method == "PUT" and len(parts) == 3 and parts[:2] == ["v1", "checkins"]:
             return self._push(parts[2], headers, body)
@@ -383,9 +393,15 @@ class Emulator:
         if not 1 <= limit <= MAX_LIMIT:
             return 400, _error("bad_request", f"limit is 1 to {MAX_LIMIT}"), {}
         items, last, more = self.store.page(feed, after, limit)
-        return 200, {"items": items, "next_cursor": cursor_for(feed, last), "has_more": more}, {}
+        return (
+            200,
+            {"items": items, "next_cursor": cursor_for(feed, last), "has_more": more},
+            {},
+        )
 
-    def _push(self, checkin_id: str, headers: Any, body: bytes) -> tuple[int, Any, dict]:
+    def _push(
+        self, checkin_id: str, headers: Any, body: bytes
+    ) -> tuple[int, Any, dict]:
         key = headers.get("Idempotency-Key")
         if not key:
             return 400, _error("bad_request", "an Idempotency-Key header is needed"), {}
@@ -395,7 +411,11 @@ class Emulator:
         except (ValueError, ApiError) as exc:
             return 400, _error("bad_request", f"not a check-in: {exc}"), {}
         if record["id"] != checkin_id:
-            return 400, _error("bad_request", "the path and the body name two check-ins"), {}
+            return (
+                400,
+                _error("bad_request", "the path and the body name two check-ins"),
+                {},
+            )
         for name in ("flagged", "clash_with"):
             record.pop(name, None)
         return (*self.store.push_checkin(key, record), {})
@@ -405,6 +425,10 @@ def _handler_for(emulator: Emulator) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "memberdesk-emulator"
+        # Headers and body leave in one write, with no Nagle delay: a
+        # keep-alive client otherwise waits for a delayed ACK each time.
+        wbufsize = 1 << 16
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             log.debug("emulator: " + format, *args)
@@ -433,7 +457,11 @@ def _handler_for(emulator: Emulator) -> type[BaseHTTPRequestHandler]:
                 time.sleep(fault.delay)
             if kind in (ERROR_500, ERROR_503, RATE_LIMIT):
                 status = int(kind)
-                extra = {"Retry-After": f"{fault.retry_after:g}"} if kind == RATE_LIMIT else {}
+                extra = (
+                    {"Retry-After": f"{fault.retry_after:g}"}
+                    if kind == RATE_LIMIT
+                    else {}
+                )
                 emulator._record(Request(method, split.path, query, key, status))
                 self._send(status, _error("fault", f"injected {kind}"), extra)
                 return
@@ -455,7 +483,9 @@ def _handler_for(emulator: Emulator) -> type[BaseHTTPRequestHandler]:
             else:
                 self._send(status, answer, extra)
 
-        def _send(self, status: int, answer: Any, extra: dict[str, str] | None = None) -> None:
+        def _send(
+            self, status: int, answer: Any, extra: dict[str, str] | None = None
+        ) -> None:
             data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
             self._send_raw(status, data, extra=extra)
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from memberdesk.services import cardformat, door_actions, keys
+from memberdesk.services import cardformat, door_actions, keys, recovery
 from memberdesk.services import checkin_rules as rules
 from memberdesk.services.audit import AuditLog
 from memberdesk.services.checkin_rows import Recorder, begin_locked, lock_event
@@ -143,6 +143,13 @@ class Door:
     def clock_set_back(self) -> dt.timedelta | None:
         """How far the station clock last jumped back, if it ever did."""
         return self.recorder.clock_set_back
+
+    def settle_journal(self) -> list[str]:
+        """Before the first scan: journalled check-ins the database lacks are
+        added, flagged for review (see `recovery.settle_journal`)."""
+        if self.journal is None:
+            return []
+        return recovery.settle_journal(self._sessions, self.journal, self._audit)
 
     def reload_keys(self) -> None:
         self._public_keys = None

@@ -22,7 +22,8 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
 from memberdesk.services.db import data_dir
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +84,7 @@ class CheckinJournal:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._file = None
+        self._lock_fd: int | None = None
 
     def append(self, record: Mapping[str, Any]) -> None:
         """Write one line and make it durable, or raise JournalError."""
@@ -89,10 +96,11 @@ class CheckinJournal:
         )
         with self._lock:
             try:
-                f = self._open()
-                f.write(line.encode("utf-8") + b"\n")
-                f.flush()
-                os.fsync(f.fileno())
+                with self._across_processes():
+                    f = self._open()
+                    f.write(line.encode("utf-8") + b"\n")
+                    f.flush()
+                    os.fsync(f.fileno())
             except OSError as exc:
                 self._close()
                 raise JournalError(
@@ -107,7 +115,36 @@ class CheckinJournal:
         except JournalError as exc:
             log.warning("journal void not written: %s", exc)
 
+    @contextmanager
+    def _across_processes(self) -> Iterator[None]:
+        """Hold the journal's lock file: a sync run as a command may compact
+        the file while the console appends to it."""
+        if fcntl is None:  # pragma: no cover - Windows: one process a station
+            yield
+            return
+        if self._lock_fd is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock_fd = os.open(
+                self.path.with_name(self.path.name + ".lock"),
+                os.O_RDWR | os.O_CREAT,
+                0o600,
+            )
+        fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
     def _open(self):  # noqa: ANN202
+        if self._file is not None:
+            # Another process may have compacted the file into a new one:
+            # appending to the old, unlinked one would lose the line.
+            try:
+                current = os.stat(self.path).st_ino
+            except FileNotFoundError:
+                current = None
+            if current != os.fstat(self._file.fileno()).st_ino:
+                self._close()
         if self._file is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # Owner-only: the journal names members and their check-ins.
@@ -126,6 +163,9 @@ class CheckinJournal:
     def close(self) -> None:
         with self._lock:
             self._close()
+            if self._lock_fd is not None:
+                os.close(self._lock_fd)
+                self._lock_fd = None
 
     def read(self) -> JournalRead:
         return read_journal(self.path)
@@ -137,7 +177,7 @@ class CheckinJournal:
         Named ids only, never "all but the pending": a line may belong to a
         transaction that has not committed yet. Returns the lines dropped.
         """
-        with self._lock:
+        with self._lock, self._across_processes():
             self._close()
             if not self.path.exists():
                 return 0

@@ -50,6 +50,7 @@ class Action(enum.StrEnum):
     VERIFY_AUDIT = "verify_audit"
     VIEW_FULL_PHONE = "view_full_phone"
     SEED_DEMO = "seed_demo"
+    CONFIGURE_SYNC = "configure_sync"
 
     @property
     def phrase(self) -> str:
@@ -68,6 +69,7 @@ _ACTION_PHRASES = {
     Action.VERIFY_AUDIT: "verify the audit log",
     Action.VIEW_FULL_PHONE: "see full phone numbers",
     Action.SEED_DEMO: "fill a database with the demo programme",
+    Action.CONFIGURE_SYNC: "set the station's API address and token",
 }
 
 # Door staff only decide scans; a refusal they cannot override goes to an

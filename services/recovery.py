@@ -33,7 +33,7 @@ from memberdesk.services import checkin_rules as rules
 from memberdesk.services.audit import AuditLog, writing
 from memberdesk.services.checkin_rows import from_record
 from memberdesk.services.db import open_database
-from memberdesk.services.journal import read_journal
+from memberdesk.services.journal import CheckinJournal, read_journal
 from memberdesk.services.models import (
     Base,
     Card,
@@ -325,7 +325,53 @@ def _missing_reference(session: Session, record: dict) -> str:
     return ""
 
 
-def _add(session: Session, record: dict, report: RecoveryReport) -> None:
+def settle_journal(
+    sessions: sessionmaker[Session],
+    journal: CheckinJournal,
+    audit: AuditLog | None = None,
+) -> list[str]:
+    """At start, on a sound database: the journal's check-ins it lacks.
+
+    A line without its row is either a crash between the journal line and
+    the commit (the desk never showed that verdict) or a commit the system
+    lost in a power cut after it had shown. Nothing tells the two apart, so
+    the check-in is added flagged: kept for a person to look at and
+    uploaded, never counted, so it neither admits nor blocks anyone. Run it
+    before the desk's first scan: a scan in flight has a line and no row yet.
+    Returns the ids added.
+    """
+    read = journal.read()
+    records = [r for i, r in read.checkins.items() if i not in read.voided]
+    if not records:
+        return []
+    report = RecoveryReport()
+    with writing(sessions) as session:
+        present = _present(session, [r["id"] for r in records])
+        for record in records:
+            if record["id"] in present or _missing_reference(session, record):
+                continue
+            _add(session, record, report, unconfirmed=True)
+        if report.flagged:
+            (audit or AuditLog(journal.path.stem)).append(
+                session,
+                None,
+                "checkins_unconfirmed",
+                "checkin",
+                "journal",
+                None,
+                {"ids": report.flagged},
+            )
+    if report.flagged:
+        log.warning(
+            "%d journalled check-in(s) had no row: added, flagged for review",
+            len(report.flagged),
+        )
+    return report.flagged
+
+
+def _add(
+    session: Session, record: dict, report: RecoveryReport, unconfirmed: bool = False
+) -> None:
     row = from_record(record)
     if row.card_id is not None and session.get(Card, row.card_id) is None:
         row.card_id = None  # the card's row comes back with a sync; the uid stays
@@ -335,12 +381,15 @@ def _add(session: Session, record: dict, report: RecoveryReport) -> None:
         select(CheckIn.id).where(CheckIn.station == row.station, CheckIn.seq == row.seq)
     ):
         row.seq = None  # never block a fact on its number
-    if row.first_entry and session.scalar(
-        select(CheckIn.id).where(
-            CheckIn.event_id == row.event_id,
-            CheckIn.member_id == row.member_id,
-            CheckIn.first_entry.is_(True),
-            CheckIn.annulled.is_(False),
+    if unconfirmed or (
+        row.first_entry
+        and session.scalar(
+            select(CheckIn.id).where(
+                CheckIn.event_id == row.event_id,
+                CheckIn.member_id == row.member_id,
+                CheckIn.first_entry.is_(True),
+                CheckIn.annulled.is_(False),
+            )
         )
     ):
         row.first_entry = False

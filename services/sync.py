@@ -33,9 +33,11 @@ from memberdesk.services.api import PAGE_SIZE, ApiError, MembershipApi
 from memberdesk.services.audit import AuditLog
 from memberdesk.services.checkin_rows import begin_locked
 from memberdesk.services.door_state import pending_uploads
-from memberdesk.services.journal import CheckinJournal
+from memberdesk.services.journal import CheckinJournal, journal_beside
 from memberdesk.services.models import Card, CheckIn, Setting, Staff, SyncCursor, utcnow
+from memberdesk.services.permissions import Action, Actor, require
 from memberdesk.services.recovery import rebuild_counters
+from memberdesk.services.secrets import SecretStore, SecretStoreError
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,8 @@ class SyncState:
     problem: str = ""  # an ApiError kind, when there is one
     detail: str = ""  # its words, for the log and the tooltip
     flagged: int = 0  # check-ins flagged as second first entries, ever
+    # Whether this round changed check-ins here: the door counts again.
+    checkins_changed: bool = False
 
     @property
     def online(self) -> bool:
@@ -99,10 +103,14 @@ class Sync:
         audit: AuditLog | None = None,
         page_size: int = PAGE_SIZE,
         clock: Callable[[], dt.datetime] = utcnow,
+        every_station: bool = False,
     ) -> None:
         self._sessions = sessions
         self.api = api
         self.station = station
+        # A station's own SQLite file pushes all it holds; desks sharing a
+        # server each push their own check-ins.
+        self._scope = None if every_station else station
         self._journal = journal
         self._audit = audit or AuditLog(station)
         self._page_size = page_size
@@ -128,22 +136,26 @@ class Sync:
             if self._journal is not None:
                 self._journal.compact({record["id"] for record, _, _ in batch})
         if report.sent:
-            log.info("pushed %d check-in(s), %d flagged", report.sent, len(report.flagged))
+            log.info(
+                "pushed %d check-in(s), %d flagged", report.sent, len(report.flagged)
+            )
         return report
 
     def _waiting(self) -> list[tuple[dict, str, bool]]:
         with self._sessions() as session:
+            query = select(CheckIn).where(CheckIn.uploaded.is_(False))
+            if self._scope is not None:
+                query = query.where(CheckIn.station == self._scope)
             rows = session.scalars(
-                select(CheckIn)
-                .where(CheckIn.uploaded.is_(False), CheckIn.station == self.station)
-                .order_by(CheckIn.seq, CheckIn.at)
-                .limit(PUSH_CHUNK)
+                query.order_by(CheckIn.seq, CheckIn.at).limit(PUSH_CHUNK)
             ).all()
             cards = _card_numbers(session, {r.card_id for r in rows if r.card_id})
             logins = _logins(session, {r.staff_id for r in rows if r.staff_id})
             return [
                 (
-                    feeds.checkin_item(row, cards.get(row.card_id), logins.get(row.staff_id)),
+                    feeds.checkin_item(
+                        row, cards.get(row.card_id), logins.get(row.staff_id)
+                    ),
                     idempotency_key(row),
                     row.annulled,
                 )
@@ -211,7 +223,9 @@ class Sync:
                     raise Stopped
                 cursor = self._cursor(feed)
                 page = self.api.pull(feed, cursor, self._page_size)
-                touched = self._store(feed, page.items, page.next_cursor, not page.has_more)
+                touched = self._store(
+                    feed, page.items, page.next_cursor, not page.has_more
+                )
                 report.pages += 1
                 report.items[feed] = report.items.get(feed, 0) + len(page.items)
                 report.events_recounted |= touched
@@ -248,7 +262,9 @@ class Sync:
                 session.commit()
             except (ValueError, KeyError) as exc:
                 session.rollback()
-                raise ApiError("malformed", f"{feed}: an item cannot be stored ({exc})") from exc
+                raise ApiError(
+                    "malformed", f"{feed}: an item cannot be stored ({exc})"
+                ) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -259,24 +275,57 @@ class Sync:
     def run_once(self, should_stop: Callable[[], bool] = lambda: False) -> SyncState:
         """Push, then pull; the state this leaves the station in."""
         try:
-            self.push(should_stop)
-            self.pull(should_stop)
+            pushed = self.push(should_stop)
+            pulled = self.pull(should_stop)
         except ApiError as error:
             status = OFFLINE if error.retryable else NEEDS_ATTENTION
             log.warning("sync %s: %s", status, error)
             return self.state(status, error.kind, str(error))
         self.last_success = self._clock()
-        return self.state(ONLINE)
+        changed = bool(pushed.flagged or pulled.events_recounted)
+        return self.state(ONLINE, checkins_changed=changed)
 
-    def state(self, status: str, problem: str = "", detail: str = "") -> SyncState:
+    def state(
+        self,
+        status: str,
+        problem: str = "",
+        detail: str = "",
+        checkins_changed: bool = False,
+    ) -> SyncState:
         with self._sessions() as session:
-            waiting = pending_uploads(session, self.station)
-            flagged = session.scalar(
-                select(func.count()).where(
-                    CheckIn.flagged.is_(True), CheckIn.station == self.station
-                )
-            )
-        return SyncState(status, waiting, self.last_success, problem, detail, flagged or 0)
+            waiting = pending_uploads(session, self._scope)
+            query = select(func.count()).where(CheckIn.flagged.is_(True))
+            if self._scope is not None:
+                query = query.where(CheckIn.station == self._scope)
+            flagged = session.scalar(query)
+        return SyncState(
+            status,
+            waiting,
+            self.last_success,
+            problem,
+            detail,
+            flagged or 0,
+            checkins_changed,
+        )
+
+
+def for_station(
+    sessions: sessionmaker[Session],
+    api: MembershipApi,
+    station: str,
+    audit: AuditLog | None = None,
+) -> Sync:
+    """The sync a desk runs: its journal, and the push scope its database needs."""
+    bind = sessions.kw.get("bind")
+    shared = bind is not None and bind.dialect.name != "sqlite"
+    return Sync(
+        sessions,
+        api,
+        station,
+        journal=journal_beside(sessions, station),
+        audit=audit,
+        every_station=not shared,
+    )
 
 
 def idempotency_key(row: CheckIn) -> str:
@@ -298,7 +347,9 @@ def _card_numbers(session: Session, ids: set[int]) -> dict[int, tuple[int, int]]
 def _logins(session: Session, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
-    return dict(session.execute(select(Staff.id, Staff.login).where(Staff.id.in_(ids))).all())
+    return dict(
+        session.execute(select(Staff.id, Staff.login).where(Staff.id.in_(ids))).all()
+    )
 
 
 # --- configuration ---------------------------------------------------------
@@ -310,19 +361,60 @@ def api_url(sessions: sessionmaker[Session]) -> str | None:
         return row.value if row and row.value else None
 
 
-def set_api_url(sessions: sessionmaker[Session], url: str | None) -> None:
+def configure(
+    sessions: sessionmaker[Session],
+    store: SecretStore,
+    actor: Actor,
+    url: str,
+    token: str,
+    audit: AuditLog,
+) -> None:
+    """Point the station at the API: the address in the database, the token
+    in the secret store (never in the database, the log or the audit)."""
+    require(actor, Action.CONFIGURE_SYNC)
+    url = url.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")) or "://" == url[-3:]:
+        raise ValueError(f"the API address must start with https://: {url!r}")
+    if not token.strip():
+        raise ValueError("the API token is empty")
+    store.put(API_TOKEN_SECRET, token.strip().encode("utf-8"))
     with sessions.begin() as session:
         row = session.get(Setting, API_URL_SETTING)
-        if url is None:
-            if row is not None:
-                session.delete(row)
-            return
-        if not url.startswith(("http://", "https://")):
-            raise ValueError(f"the API address must start with https://: {url}")
+        before = row.value if row else None
         if row is None:
             session.add(Setting(key=API_URL_SETTING, value=url))
         else:
             row.value = url
+        audit.append(
+            session,
+            actor,
+            "sync_configured",
+            "setting",
+            API_URL_SETTING,
+            {"url": before} if before else None,
+            {"url": url},
+        )
+    log.info("station now syncs with %s", url)
+
+
+def connect(
+    sessions: sessionmaker[Session], store: SecretStore, **options: object
+) -> MembershipApi | None:
+    """A client for the configured API, or None when none is configured.
+
+    Reads the token from the secret store: call it where waiting on the
+    keyring is fine (the sync thread, a command), never at start-up.
+    """
+    url = api_url(sessions)
+    if url is None:
+        return None
+    token = store.get(API_TOKEN_SECRET)
+    if not token:
+        raise SecretStoreError(
+            "this station has an API address but no API token: run "
+            "memberdesk sync configure again"
+        )
+    return MembershipApi(url, token.decode("utf-8"), **options)
 
 
 # --- the background loop ----------------------------------------------------

@@ -64,10 +64,15 @@ class DoorCountersBar(QWidget):
         layout.setSpacing(10)
         for tile in (self.inside, self.admitted, self.capacity, self.pending):
             layout.addWidget(tile, 1)
+        self._pending: int | None = None
+        self._upload_note = ""
+        self._offline = False
 
     def clear(self) -> None:
-        for tile in (self.inside, self.admitted, self.capacity, self.pending):
+        for tile in (self.inside, self.admitted, self.capacity):
             tile.set_value(NO_VALUE)
+        self._pending = None
+        self._show_pending()
 
     def set_counts(
         self,
@@ -89,4 +94,22 @@ class DoorCountersBar(QWidget):
                 self.tr("%1 places left").replace("%1", str(left)),
                 "full" if left == 0 else "",
             )
-        self.pending.set_value(str(pending), tone="waiting" if pending else "")
+        self._pending = pending
+        self._show_pending()
+
+    def set_upload_state(self, note: str, offline: bool) -> None:
+        """Whether check-ins go up as they happen, written under the count."""
+        self._upload_note = note
+        self._offline = offline
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        if self._pending is None:
+            self.pending.set_value(NO_VALUE, self._upload_note, self._tone())
+            return
+        self.pending.set_value(str(self._pending), self._upload_note, self._tone())
+
+    def _tone(self) -> str:
+        if self._offline:
+            return "offline"
+        return "waiting" if self._pending else ""

@@ -224,6 +224,27 @@ class DoorPage(QWidget):
             else self.tr("&Full screen (F11)")
         )
 
+    def set_sync_state(self, state: object) -> None:
+        """Online or offline, under the count of check-ins not yet uploaded.
+
+        Offline the door decides as ever, from this station's copy; the
+        words say so, so nobody at the desk waits for the network.
+        """
+        offline = state.status in ("offline", "needs_attention")
+        if state.status == "online":
+            note = self.tr("Online: uploaded as they happen")
+        elif state.status == "offline":
+            note = self.tr("Offline: deciding from this station's copy")
+        elif state.status == "needs_attention":
+            note = self.tr("Sync stopped: deciding from this station's copy")
+        elif state.status == "connecting":
+            note = self.tr("Connecting…")
+        else:
+            note = self.tr("No sync set up on this station")
+        self.counters.set_upload_state(note, offline)
+        if state.checkins_changed and self.isVisible() and self.event_id() is not None:
+            self.refresh()  # other desks' check-ins came down, or one was flagged
+
     def reload_events(self) -> None:
         chosen = self.event_id()
         with self._sessions() as s:

@@ -1045,22 +1045,22 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/app.py" line="280"/>
+        <location filename="../../console/app.py" line="284"/>
         <source>Card tray</source>
         <translation>卡托盘</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="300"/>
+        <location filename="../../console/app.py" line="314"/>
         <source>The simulated reader is not open yet.</source>
         <translation>模拟读卡器尚未打开。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="306"/>
+        <location filename="../../console/app.py" line="320"/>
         <source>This card file cannot be used: %1</source>
         <translation>无法使用此卡文件：%1</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="347"/>
+        <location filename="../../console/app.py" line="361"/>
         <source>memberdesk cannot start</source>
         <translation>memberdesk 无法启动</translation>
     </message>
@@ -1268,12 +1268,12 @@
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../../widgets/door_counters.py" line="84"/>
+        <location filename="../../widgets/door_counters.py" line="89"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../widgets/door_counters.py" line="89"/>
+        <location filename="../../widgets/door_counters.py" line="94"/>
         <source>%1 places left</source>
         <translation>剩余 %1 个名额</translation>
     </message>
@@ -1329,27 +1329,52 @@
         <translation>退出全屏 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="233"/>
+        <location filename="../../console/pages/door.py" line="235"/>
+        <source>Online: uploaded as they happen</source>
+        <translation>在线：签到即时上传</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="237"/>
+        <source>Offline: deciding from this station&apos;s copy</source>
+        <translation>离线：按本机数据判定</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="239"/>
+        <source>Sync stopped: deciding from this station&apos;s copy</source>
+        <translation>同步已停止：按本机数据判定</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="241"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="243"/>
+        <source>No sync set up on this station</source>
+        <translation>本机未设置同步</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="254"/>
         <source>Choose an event…</source>
         <translation>请选择活动…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="389"/>
+        <location filename="../../console/pages/door.py" line="410"/>
         <source>The counters could not be read.</source>
         <translation>无法读取计数。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="418"/>
+        <location filename="../../console/pages/door.py" line="439"/>
         <source>unknown member</source>
         <translation>未知会员</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="420"/>
+        <location filename="../../console/pages/door.py" line="441"/>
         <source>%1&apos;s check-in was undone.</source>
         <translation>已撤销 %1 的签到。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="425"/>
+        <location filename="../../console/pages/door.py" line="446"/>
         <source>%1 was admitted by a supervisor.</source>
         <translation>%1 已由主管放行。</translation>
     </message>
@@ -2040,84 +2065,84 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
 <context>
     <name>FacePanel</name>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="94"/>
+        <location filename="../../console/pages/card_faces.py" line="92"/>
         <source>Find a member: name, phone tail, card number or #id</source>
         <extracomment>A preview is on screen; carries the member id. Faces were written; carries the list of paths. Making or saving a face failed; carries the words shown.</extracomment>
         <translation>查找会员：姓名、手机尾号、卡号或 #编号</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="97"/>
+        <location filename="../../console/pages/card_faces.py" line="95"/>
         <source>Find a member&apos;s card face</source>
         <translation>查找会员的卡面</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="121"/>
+        <location filename="../../console/pages/card_faces.py" line="109"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="123"/>
+        <location filename="../../console/pages/card_faces.py" line="111"/>
         <source>Save PNG…</source>
         <translation>保存 PNG…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="125"/>
+        <location filename="../../console/pages/card_faces.py" line="113"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="127"/>
+        <location filename="../../console/pages/card_faces.py" line="115"/>
         <source>Sheet for the batch…</source>
         <translation>本批次拼版…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="129"/>
+        <location filename="../../console/pages/card_faces.py" line="117"/>
         <source>The faces of the batch&apos;s encoded cards on A4, 10 a page (PDF)</source>
         <translation>本批次已写卡的卡面拼在 A4 上，每页 10 张（PDF）</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="243"/>
+        <location filename="../../console/pages/card_faces.py" line="231"/>
         <source>Choose a member, then Preview.</source>
         <translation>请选择会员，然后按“预览”。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="265"/>
+        <location filename="../../console/pages/card_faces.py" line="253"/>
         <source>No card of the batch is encoded yet.</source>
         <translation>本批次还没有写好的卡。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="286"/>
+        <location filename="../../console/pages/card_faces.py" line="274"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="294"/>
+        <location filename="../../console/pages/card_faces.py" line="282"/>
         <source>The file could not be written.</source>
         <translation>无法写入文件。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="297"/>
+        <location filename="../../console/pages/card_faces.py" line="285"/>
         <source>The card face could not be made.</source>
         <translation>无法生成卡面。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="304"/>
+        <location filename="../../console/pages/card_faces.py" line="292"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="306"/>
-        <location filename="../../console/pages/card_faces.py" line="319"/>
+        <location filename="../../console/pages/card_faces.py" line="294"/>
+        <location filename="../../console/pages/card_faces.py" line="307"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="309"/>
+        <location filename="../../console/pages/card_faces.py" line="297"/>
         <source>Save the card face</source>
         <translation>保存卡面</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_faces.py" line="317"/>
+        <location filename="../../console/pages/card_faces.py" line="305"/>
         <source>Save the batch&apos;s card faces</source>
         <translation>保存本批次的卡面</translation>
     </message>
@@ -2310,134 +2335,134 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
 <context>
     <name>IssuancePage</name>
     <message>
-        <location filename="../../console/pages/issuance.py" line="105"/>
+        <location filename="../../console/pages/issuance.py" line="103"/>
         <source>Filter by name, phone tail or #id</source>
         <extracomment>A card was encoded and recorded as active. Encoding stopped without a card; carries the reason code. A card job is open and the page waits for a tap; carries the job. The card room&apos;s other tabs by key (batch, life, faces, readers).</extracomment>
         <translation>按姓名、手机尾号或 #编号筛选</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="107"/>
+        <location filename="../../console/pages/issuance.py" line="105"/>
         <source>Filter the card queue</source>
         <translation>筛选待制卡名单</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="134"/>
+        <location filename="../../console/pages/issuance.py" line="122"/>
         <source>Encode card</source>
         <translation>写卡</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="136"/>
+        <location filename="../../console/pages/issuance.py" line="124"/>
         <source>Encode card (Ctrl+E or Enter)</source>
         <translation>写卡（Ctrl+E 或回车）</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="138"/>
+        <location filename="../../console/pages/issuance.py" line="126"/>
         <source>Stop waiting</source>
         <translation>停止等待</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="139"/>
+        <location filename="../../console/pages/issuance.py" line="127"/>
         <source>Stop waiting (Esc)</source>
         <translation>停止等待（Esc）</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="166"/>
+        <location filename="../../console/pages/issuance.py" line="154"/>
         <source>Card encoded</source>
         <translation>写卡完成</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="173"/>
+        <location filename="../../console/pages/issuance.py" line="161"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="174"/>
+        <location filename="../../console/pages/issuance.py" line="162"/>
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="175"/>
+        <location filename="../../console/pages/issuance.py" line="163"/>
         <source>Chip UID</source>
         <translation>芯片 UID</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="176"/>
+        <location filename="../../console/pages/issuance.py" line="164"/>
         <source>Chip</source>
         <translation>芯片</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="177"/>
+        <location filename="../../console/pages/issuance.py" line="165"/>
         <source>Originality</source>
         <translation>原厂签名</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="180"/>
+        <location filename="../../console/pages/issuance.py" line="168"/>
         <source>Diamond members without a card</source>
         <translation>尚无会员卡的钻石会员</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="213"/>
+        <location filename="../../console/pages/issuance.py" line="201"/>
         <source>One card</source>
         <translation>单张</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="214"/>
-        <location filename="../../console/pages/issuance.py" line="228"/>
+        <location filename="../../console/pages/issuance.py" line="202"/>
+        <location filename="../../console/pages/issuance.py" line="216"/>
         <source>Card issuance</source>
         <translation>制卡</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="289"/>
+        <location filename="../../console/pages/issuance.py" line="277"/>
         <source>This station has no card keys.</source>
         <translation>本工作站没有卡密钥。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="294"/>
+        <location filename="../../console/pages/issuance.py" line="282"/>
         <source>Card %1 for %2: tap a blank card on the reader.</source>
         <translation>为%2制作卡 %1：请将空白卡放到读卡器上。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="310"/>
+        <location filename="../../console/pages/issuance.py" line="298"/>
         <source>Stopped. Choose a member to encode a card.</source>
         <translation>已停止。请选择会员后再写卡。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="354"/>
+        <location filename="../../console/pages/issuance.py" line="342"/>
         <source>Done. The card can be taken off the reader.</source>
         <translation>完成，可以从读卡器上取下卡片。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="356"/>
+        <location filename="../../console/pages/issuance.py" line="344"/>
         <source>Card %1 is ready.</source>
         <translation>卡 %1 已制作完成。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="374"/>
+        <location filename="../../console/pages/issuance.py" line="362"/>
         <source>Tap the same card again to resume.</source>
         <translation>请再次刷同一张卡以继续。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="376"/>
+        <location filename="../../console/pages/issuance.py" line="364"/>
         <source>Tap another card, or stop waiting.</source>
         <translation>请换一张卡，或停止等待。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="388"/>
+        <location filename="../../console/pages/issuance.py" line="376"/>
         <source>The card could not be read.</source>
         <translation>无法读取这张卡。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="388"/>
+        <location filename="../../console/pages/issuance.py" line="376"/>
         <source>Tap it again.</source>
         <translation>请再刷一次。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="427"/>
+        <location filename="../../console/pages/issuance.py" line="415"/>
         <source>Choose a member, then Encode card.</source>
         <translation>请选择会员，然后点击“写卡”。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/issuance.py" line="430"/>
+        <location filename="../../console/pages/issuance.py" line="418"/>
         <source>%1 (#%2): press Encode card, then tap a blank card.</source>
         <translation>%1（#%2）：点击“写卡”，再放上空白卡。</translation>
     </message>
@@ -2503,78 +2528,78 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
 <context>
     <name>LifePanel</name>
     <message>
-        <location filename="../../console/pages/card_life.py" line="87"/>
+        <location filename="../../console/pages/card_life.py" line="85"/>
         <source>Find a member: name, phone tail, card number or #id</source>
         <extracomment>The lifecycle dialog opened for a member; carries the dialog. A chip was recycled; carries the RecycleResult. Recycling stopped without a blank chip; carries the reason code. A card changed (reissued, revoked, found); carries the member id. &quot;Encode the new card&quot; was pressed in the dialog; carries the member id.</extracomment>
         <translation>查找会员：姓名、手机尾号、卡号或 #编号</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="90"/>
+        <location filename="../../console/pages/card_life.py" line="88"/>
         <source>Find a member&apos;s card</source>
         <translation>查找会员的卡片</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="92"/>
+        <location filename="../../console/pages/card_life.py" line="90"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="109"/>
+        <location filename="../../console/pages/card_life.py" line="97"/>
         <source>Card…</source>
         <translation>卡片…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="111"/>
+        <location filename="../../console/pages/card_life.py" line="99"/>
         <source>The member&apos;s card and its history (Ctrl+K)</source>
         <translation>会员的卡片及其历史（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="115"/>
+        <location filename="../../console/pages/card_life.py" line="103"/>
         <source>Recycle a handed-back card</source>
         <translation>回收交还的卡</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="117"/>
+        <location filename="../../console/pages/card_life.py" line="105"/>
         <source>Stop waiting</source>
         <translation>停止等待</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="133"/>
+        <location filename="../../console/pages/card_life.py" line="121"/>
         <source>Recycle</source>
         <translation>回收</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="138"/>
+        <location filename="../../console/pages/card_life.py" line="126"/>
         <source>A card handed back, or found after a newer issue was encoded, is wiped here: the password removed and the message blanked, so the chip can carry another card.</source>
         <translation>会员交还的卡，或在新版卡写好后才找回的卡，在这里清除：移除密码、清空内容，芯片便可再写一张卡。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="227"/>
+        <location filename="../../console/pages/card_life.py" line="215"/>
         <source>Tap the handed-back card on the reader.</source>
         <translation>请把交还的卡放到读卡器上。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="249"/>
+        <location filename="../../console/pages/card_life.py" line="237"/>
         <source>%1 %2 was already blank.</source>
         <translation>%1 %2 本来就是空白的。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="252"/>
+        <location filename="../../console/pages/card_life.py" line="240"/>
         <source>%1 %2 is blank and unprotected; it carried card %3. It can take a new card.</source>
         <translation>%1 %2 已清空并解除保护；它原是卡 %3，现在可以写入新卡。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="265"/>
+        <location filename="../../console/pages/card_life.py" line="253"/>
         <source>The card could not be read.</source>
         <translation>无法读取这张卡。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="267"/>
+        <location filename="../../console/pages/card_life.py" line="255"/>
         <source>Tap the same card again to finish.</source>
         <translation>请再次放上同一张卡以完成。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_life.py" line="269"/>
+        <location filename="../../console/pages/card_life.py" line="257"/>
         <source>Take the card off the reader.</source>
         <translation>请把卡从读卡器上拿开。</translation>
     </message>
@@ -2674,44 +2699,44 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
         <translation>memberdesk — %1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="85"/>
+        <location filename="../../console/main_window.py" line="87"/>
         <source>Pages</source>
-        <extracomment>Docked panels by key, such as the demo&apos;s &quot;card_tray&quot;. Who is signed in and the lock: set by the composition root. The card room&apos;s tabs on the issuance page: set by the composition root. The door&apos;s full screen: set by the composition root.</extracomment>
+        <extracomment>Docked panels by key, such as the demo&apos;s &quot;card_tray&quot;. Who is signed in and the lock: set by the composition root. The card room&apos;s tabs on the issuance page: set by the composition root. The door&apos;s full screen: set by the composition root. The sync worker&apos;s bridge: set by the composition root.</extracomment>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="119"/>
+        <location filename="../../console/main_window.py" line="121"/>
         <source>Station: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="120"/>
-        <location filename="../../console/main_window.py" line="180"/>
+        <location filename="../../console/main_window.py" line="122"/>
+        <location filename="../../console/main_window.py" line="182"/>
         <source>Staff: %1</source>
         <translation>工作人员：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="122"/>
-        <source>Sync: not configured</source>
-        <translation>同步：未配置</translation>
-    </message>
-    <message>
-        <location filename="../../console/main_window.py" line="249"/>
+        <location filename="../../console/main_window.py" line="251"/>
         <source>Reader: %1</source>
         <translation>读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="257"/>
+        <location filename="../../console/main_window.py" line="259"/>
         <source>The reader is not available: %1</source>
         <translation>读卡器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="261"/>
+        <location filename="../../console/main_window.py" line="268"/>
+        <source>Last synced: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/main_window.py" line="279"/>
         <source>Locked: the card tap was not checked in.</source>
         <translation>已锁定：此次刷卡未签到。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="263"/>
+        <location filename="../../console/main_window.py" line="281"/>
         <source>A card was tapped, but this page does not use cards.</source>
         <translation>检测到刷卡，但当前页面不使用会员卡。</translation>
     </message>
@@ -2719,28 +2744,28 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
 <context>
     <name>MemberPicker</name>
     <message>
-        <location filename="../../console/pages/card_picker.py" line="54"/>
+        <location filename="../../console/pages/card_picker.py" line="52"/>
         <source>Filter by name, phone tail or #id</source>
         <extracomment>A batch of these member ids is wanted, in the table&apos;s order. The issuer wants to import a list of ids from a file.</extracomment>
         <translation>按姓名、手机尾号或 #编号筛选</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_picker.py" line="56"/>
+        <location filename="../../console/pages/card_picker.py" line="54"/>
         <source>Filter the members to queue</source>
         <translation>筛选要排队的会员</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_picker.py" line="80"/>
+        <location filename="../../console/pages/card_picker.py" line="70"/>
         <source>New batch of the selected</source>
         <translation>用所选会员新建批次</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_picker.py" line="84"/>
+        <location filename="../../console/pages/card_picker.py" line="74"/>
         <source>Import a list…</source>
         <translation>导入名单…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/card_picker.py" line="89"/>
+        <location filename="../../console/pages/card_picker.py" line="79"/>
         <source>Diamond members without a card</source>
         <translation>尚无卡片的钻石会员</translation>
     </message>
@@ -2748,38 +2773,38 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
 <context>
     <name>MemberTableModel</name>
     <message>
-        <location filename="../../widgets/member_table.py" line="86"/>
+        <location filename="../../widgets/member_table.py" line="87"/>
         <source>ID</source>
         <extracomment>The query changed and the first page is loaded; carries the total.</extracomment>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../widgets/member_table.py" line="87"/>
+        <location filename="../../widgets/member_table.py" line="88"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/member_table.py" line="88"/>
+        <location filename="../../widgets/member_table.py" line="89"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/member_table.py" line="89"/>
+        <location filename="../../widgets/member_table.py" line="90"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../widgets/member_table.py" line="90"/>
+        <location filename="../../widgets/member_table.py" line="91"/>
         <source>Card number</source>
         <translation>卡号</translation>
     </message>
     <message>
-        <location filename="../../widgets/member_table.py" line="91"/>
+        <location filename="../../widgets/member_table.py" line="92"/>
         <source>Joined</source>
         <translation>入会日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/member_table.py" line="92"/>
+        <location filename="../../widgets/member_table.py" line="93"/>
         <source>Spend</source>
         <translation>消费</translation>
     </message>
@@ -2787,34 +2812,34 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../console/pages/members.py" line="101"/>
+        <location filename="../../console/pages/members.py" line="99"/>
         <source>Search: name, phone tail, card number or #id</source>
         <extracomment>The search ran; carries how many members match.</extracomment>
         <translation>搜索：姓名、手机尾号、卡号或 #编号</translation>
     </message>
     <message>
-        <location filename="../../console/pages/members.py" line="104"/>
+        <location filename="../../console/pages/members.py" line="102"/>
         <source>Search members</source>
         <translation>搜索会员</translation>
     </message>
     <message>
-        <location filename="../../console/pages/members.py" line="113"/>
+        <location filename="../../console/pages/members.py" line="111"/>
         <source>Tier filter</source>
         <translation>等级筛选</translation>
     </message>
     <message>
-        <location filename="../../console/pages/members.py" line="114"/>
+        <location filename="../../console/pages/members.py" line="112"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../console/pages/members.py" line="145"/>
-        <location filename="../../console/pages/members.py" line="159"/>
+        <location filename="../../console/pages/members.py" line="134"/>
+        <location filename="../../console/pages/members.py" line="148"/>
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../console/pages/members.py" line="199"/>
+        <location filename="../../console/pages/members.py" line="188"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n 位会员</numerusform>
@@ -3655,449 +3680,514 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="178"/>
+        <location filename="../../console/words.py" line="180"/>
+        <source>Sync: not set up · %1 to upload</source>
+        <translation>同步：未设置 · 待上传 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="181"/>
+        <source>Sync: connecting · %1 to upload</source>
+        <translation>同步：连接中 · 待上传 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="182"/>
+        <source>Online · %1 to upload</source>
+        <translation>在线 · 待上传 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="183"/>
+        <source>Offline · %1 to upload</source>
+        <translation>离线 · 待上传 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="185"/>
+        <source>Sync stopped · %1 to upload</source>
+        <translation>同步已停止 · 待上传 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="196"/>
+        <source>The membership API cannot be reached.</source>
+        <translation>无法连接会员接口。</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="197"/>
+        <source>The membership API is failing.</source>
+        <translation>会员接口出错。</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="198"/>
+        <source>The membership API asks to wait.</source>
+        <translation>会员接口要求稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="199"/>
+        <source>The membership API sent something unreadable; nothing of it was kept.</source>
+        <translation>会员接口返回了无法读取的数据，未保存其中任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="203"/>
+        <source>The membership API refuses this station&apos;s token: an admin must set it again.</source>
+        <translation>会员接口拒绝了本机的令牌：需由管理员重新设置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="208"/>
+        <source>The membership API refused a request.</source>
+        <translation>会员接口拒绝了一个请求。</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="209"/>
+        <source>The sync is not set up completely.</source>
+        <translation>同步设置不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="210"/>
+        <source>The sync failed; the details are in the log.</source>
+        <translation>同步失败，详情见日志。</translation>
+    </message>
+    <message>
+        <location filename="../../console/words.py" line="217"/>
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="179"/>
+        <location filename="../../console/words.py" line="218"/>
         <source>Operator</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="180"/>
+        <location filename="../../console/words.py" line="219"/>
         <source>Card issuer</source>
         <translation>发卡员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="181"/>
+        <location filename="../../console/words.py" line="220"/>
         <source>Door</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="192"/>
+        <location filename="../../console/words.py" line="231"/>
         <source>manage staff</source>
         <translation>管理员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="193"/>
+        <location filename="../../console/words.py" line="232"/>
         <source>manage card keys</source>
         <translation>管理卡片密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="194"/>
+        <location filename="../../console/words.py" line="233"/>
         <source>export the key bundle</source>
         <translation>导出密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="195"/>
+        <location filename="../../console/words.py" line="234"/>
         <source>import a key bundle</source>
         <translation>导入密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="196"/>
+        <location filename="../../console/words.py" line="235"/>
         <source>change tiers, benefits and experiments</source>
         <translation>修改等级、权益和实验</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="199"/>
+        <location filename="../../console/words.py" line="238"/>
         <source>manage events</source>
         <translation>管理活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="200"/>
+        <location filename="../../console/words.py" line="239"/>
         <source>issue cards</source>
         <translation>发卡</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="201"/>
+        <location filename="../../console/words.py" line="240"/>
         <source>check members in</source>
         <translation>为会员签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="202"/>
+        <location filename="../../console/words.py" line="241"/>
         <source>annul a check-in</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="203"/>
+        <location filename="../../console/words.py" line="242"/>
         <source>override a refusal at the door</source>
         <translation>在门口放行被拒的会员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="204"/>
+        <location filename="../../console/words.py" line="243"/>
         <source>view the audit log</source>
         <translation>查看审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="205"/>
+        <location filename="../../console/words.py" line="244"/>
         <source>verify the audit log</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="206"/>
+        <location filename="../../console/words.py" line="245"/>
         <source>see full phone numbers</source>
         <translation>查看完整手机号</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="207"/>
+        <location filename="../../console/words.py" line="246"/>
         <source>fill a database with the demo</source>
         <translation>向数据库填入演示数据</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="216"/>
+        <location filename="../../console/words.py" line="255"/>
         <source>The %1 role may not %2.</source>
         <translation>“%1”角色不能%2。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="220"/>
+        <location filename="../../console/words.py" line="259"/>
         <source>Your account may no longer do this: it was disabled or its role changed. Sign in again.</source>
         <translation>你的账号已无权执行此操作：账号已被停用或角色已变更。请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="231"/>
+        <location filename="../../console/words.py" line="270"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="234"/>
+        <location filename="../../console/words.py" line="273"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="236"/>
+        <location filename="../../console/words.py" line="275"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="246"/>
+        <location filename="../../console/words.py" line="285"/>
         <source>Wrong PIN.</source>
         <translation>PIN 码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="248"/>
+        <location filename="../../console/words.py" line="287"/>
         <source>Wrong login or password.</source>
         <translation>登录名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="250"/>
+        <location filename="../../console/words.py" line="289"/>
         <source>This account is disabled. Ask an admin to enable it.</source>
         <translation>此账号已停用。请联系管理员启用。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="253"/>
+        <location filename="../../console/words.py" line="292"/>
         <source>Too many failed attempts.</source>
         <translation>失败次数过多。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="254"/>
+        <location filename="../../console/words.py" line="293"/>
         <source>This account has no PIN. Unlock with the password.</source>
         <translation>此账号没有 PIN 码。请用密码解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="258"/>
+        <location filename="../../console/words.py" line="297"/>
         <source>Sign-in refused.</source>
         <translation>登录被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="263"/>
+        <location filename="../../console/words.py" line="302"/>
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="272"/>
+        <location filename="../../console/words.py" line="311"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="273"/>
+        <location filename="../../console/words.py" line="312"/>
         <source>Try again in %1.</source>
         <translation>请在 %1后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="294"/>
-        <location filename="../../console/words.py" line="325"/>
+        <location filename="../../console/words.py" line="333"/>
+        <location filename="../../console/words.py" line="364"/>
         <source>A password needs at least %1 characters.</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="297"/>
+        <location filename="../../console/words.py" line="336"/>
         <source>A PIN is 4 to 8 digits.</source>
         <translation>PIN 码为 4 至 8 位数字。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="298"/>
+        <location filename="../../console/words.py" line="337"/>
         <source>This database already has staff. Sign in instead.</source>
         <translation>此数据库已有员工，请直接登录。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="301"/>
+        <location filename="../../console/words.py" line="340"/>
         <source>The login %1 is already taken.</source>
         <translation>登录名 %1 已被使用。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="302"/>
+        <location filename="../../console/words.py" line="341"/>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="303"/>
+        <location filename="../../console/words.py" line="342"/>
         <source>The last active admin cannot be disabled.</source>
         <translation>不能停用最后一位在用的管理员。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="305"/>
+        <location filename="../../console/words.py" line="344"/>
         <source>Enter the staff member&apos;s name.</source>
         <translation>请输入员工姓名。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="306"/>
+        <location filename="../../console/words.py" line="345"/>
         <source>This staff member no longer exists.</source>
         <translation>该员工已不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="318"/>
+        <location filename="../../console/words.py" line="357"/>
         <source>A login is 2 to 40 lower-case letters, digits, dots, dashes or underscores.</source>
         <translation>登录名为 2 至 40 个小写字母、数字、点、连字符或下划线。</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="332"/>
+        <location filename="../../console/words.py" line="371"/>
         <source>first admin created</source>
         <translation>创建首位管理员</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="333"/>
+        <location filename="../../console/words.py" line="372"/>
         <source>signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="334"/>
+        <location filename="../../console/words.py" line="373"/>
         <source>sign-in failed</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="335"/>
+        <location filename="../../console/words.py" line="374"/>
         <source>sign-in refused</source>
         <translation>登录被拒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="336"/>
+        <location filename="../../console/words.py" line="375"/>
         <source>unlocked with PIN</source>
         <translation>PIN 码解锁</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="337"/>
+        <location filename="../../console/words.py" line="376"/>
         <source>PIN unlock failed</source>
         <translation>PIN 码解锁失败</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="338"/>
+        <location filename="../../console/words.py" line="377"/>
         <source>PIN unlock refused</source>
         <translation>PIN 码解锁被拒</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="339"/>
+        <location filename="../../console/words.py" line="378"/>
         <source>staff created</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="340"/>
+        <location filename="../../console/words.py" line="379"/>
         <source>staff disabled</source>
         <translation>停用员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="341"/>
+        <location filename="../../console/words.py" line="380"/>
         <source>staff enabled</source>
         <translation>启用员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="342"/>
+        <location filename="../../console/words.py" line="381"/>
         <source>password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="343"/>
+        <location filename="../../console/words.py" line="382"/>
         <source>PIN set</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="344"/>
+        <location filename="../../console/words.py" line="383"/>
         <source>PIN removed</source>
         <translation>删除 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="345"/>
+        <location filename="../../console/words.py" line="384"/>
         <source>card job opened</source>
         <translation>开始制卡</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="346"/>
+        <location filename="../../console/words.py" line="385"/>
         <source>card encoded</source>
         <translation>写卡完成</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="347"/>
+        <location filename="../../console/words.py" line="386"/>
         <source>card overwritten</source>
         <translation>覆盖卡片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="348"/>
+        <location filename="../../console/words.py" line="387"/>
         <source>card revoked</source>
         <translation>卡片注销</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="349"/>
+        <location filename="../../console/words.py" line="388"/>
         <source>card reissued</source>
         <translation>卡片补办</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="350"/>
+        <location filename="../../console/words.py" line="389"/>
         <source>card found</source>
         <translation>卡片找回</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="351"/>
+        <location filename="../../console/words.py" line="390"/>
         <source>card recycled</source>
         <translation>卡片已回收</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="352"/>
+        <location filename="../../console/words.py" line="391"/>
         <source>card batch created</source>
         <translation>创建制卡批次</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="353"/>
+        <location filename="../../console/words.py" line="392"/>
         <source>card batch item skipped</source>
         <translation>批量制卡：已跳过</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="354"/>
+        <location filename="../../console/words.py" line="393"/>
         <source>card batch item retried</source>
         <translation>批量制卡：已重试</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="355"/>
+        <location filename="../../console/words.py" line="394"/>
         <source>chip originality decided</source>
         <translation>芯片原厂校验已裁定</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="356"/>
-        <location filename="../../console/words.py" line="381"/>
+        <location filename="../../console/words.py" line="395"/>
+        <location filename="../../console/words.py" line="420"/>
         <source>check-in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="357"/>
+        <location filename="../../console/words.py" line="396"/>
         <source>keys created</source>
         <translation>创建密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="358"/>
+        <location filename="../../console/words.py" line="397"/>
         <source>signing key rotated</source>
         <translation>轮换签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="359"/>
+        <location filename="../../console/words.py" line="398"/>
         <source>signing key retired</source>
         <translation>停用签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="360"/>
+        <location filename="../../console/words.py" line="399"/>
         <source>key bundle exported</source>
         <translation>导出密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="361"/>
+        <location filename="../../console/words.py" line="400"/>
         <source>key bundle imported</source>
         <translation>导入密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="362"/>
+        <location filename="../../console/words.py" line="401"/>
         <source>setting changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="363"/>
+        <location filename="../../console/words.py" line="402"/>
         <source>check-in undone</source>
         <translation>撤销签到</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="364"/>
+        <location filename="../../console/words.py" line="403"/>
         <source>admitted by a supervisor</source>
         <translation>主管放行</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="365"/>
+        <location filename="../../console/words.py" line="404"/>
         <source>event created</source>
         <translation>创建活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="366"/>
+        <location filename="../../console/words.py" line="405"/>
         <source>event changed</source>
         <translation>修改活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="367"/>
+        <location filename="../../console/words.py" line="406"/>
         <source>event copied</source>
         <translation>复制活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="368"/>
+        <location filename="../../console/words.py" line="407"/>
         <source>event cancelled</source>
         <translation>取消活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="369"/>
+        <location filename="../../console/words.py" line="408"/>
         <source>registrations imported</source>
         <translation>导入报名名单</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="370"/>
+        <location filename="../../console/words.py" line="409"/>
         <source>member QR code issued</source>
         <translation>发放会员码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="371"/>
+        <location filename="../../console/words.py" line="410"/>
         <source>member QR code revoked</source>
         <translation>作废会员码</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="378"/>
+        <location filename="../../console/words.py" line="417"/>
         <source>staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="379"/>
+        <location filename="../../console/words.py" line="418"/>
         <source>card</source>
         <translation>卡片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="380"/>
+        <location filename="../../console/words.py" line="419"/>
         <source>chip</source>
         <translation>芯片</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="382"/>
+        <location filename="../../console/words.py" line="421"/>
         <source>signing key</source>
         <translation>签名密钥</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="383"/>
+        <location filename="../../console/words.py" line="422"/>
         <source>key bundle</source>
         <translation>密钥包</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="384"/>
+        <location filename="../../console/words.py" line="423"/>
         <source>setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="385"/>
+        <location filename="../../console/words.py" line="424"/>
         <source>event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../console/words.py" line="386"/>
+        <location filename="../../console/words.py" line="425"/>
         <source>member</source>
         <translation>会员</translation>
     </message>

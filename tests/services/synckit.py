@@ -96,7 +96,9 @@ def station(
         journal=journal,
         page_size=page_size,
     )
-    return Station(name, sessions, door, sync, DeskDoor(door, actor), time, journal_path)
+    return Station(
+        name, sessions, door, sync, DeskDoor(door, actor), time, journal_path
+    )
 
 
 class OnlineDesk:
@@ -108,12 +110,27 @@ class OnlineDesk:
     after the pull: the verdict comes from the copy, the check-in waits.
     """
 
-    def __init__(self, kit: Kit, emulator: Emulator, desk: Station, online: bool) -> None:
+    def __init__(
+        self,
+        kit: Kit,
+        emulator: Emulator,
+        desk: Station,
+        online: bool,
+        now: dt.datetime = NOW,
+    ) -> None:
         self.kit = kit
         self.emulator = emulator
         self.station = desk
         self.online = online
         self.verdicts: list[Verdict] = []
+        door = Door(
+            desk.sessions,
+            desk.name,
+            clock=lambda: now,
+            journal=desk.door.journal,
+            decode=decoder(),
+        )
+        self._desk = DeskDoor(door, desk.desk.actor)
 
     def _before(self) -> None:
         self.emulator.clear_faults()
@@ -129,11 +146,11 @@ class OnlineDesk:
 
     def decide_card(self, event_id, uid, message, direction="in"):  # noqa: ANN001, ANN201
         self._before()
-        return self._after(self.station.desk.decide_card(event_id, uid, message, direction))
+        return self._after(self._desk.decide_card(event_id, uid, message, direction))
 
     def decide_qr(self, event_id, text, direction="in"):  # noqa: ANN001, ANN201
         self._before()
-        return self._after(self.station.desk.decide_qr(event_id, text, direction))
+        return self._after(self._desk.decide_qr(event_id, text, direction))
 
 
 def served(kit: Kit, tmp_path: Path) -> Emulator:

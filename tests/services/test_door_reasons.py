@@ -1,8 +1,13 @@
 """Every reason code the door gives, produced by a card tap and by a QR scan.
 
-"Offline" is the only way the door decides today: from the station's local
-database, with no network. Where a reason cannot arise through one of the two
-(a QR code has no chip UID; a card cannot be half-typed), the table says so.
+Each scenario runs three ways. On the station's own database, as a desk with
+no API configured. Online: the scenario writes the office's database, the
+API emulator serves it, the station pulls it over HTTP, decides, and pushes
+the check-in, which the server then holds with the same verdict. Offline: the
+same, but the network is gone after the pull; the verdict is the same, from
+the station's copy, and the check-in waits for upload while the station says
+it is offline. Where a reason cannot arise through one of the two inputs (a
+QR code has no chip UID; a card cannot be half-typed), the table says so.
 """
 
 from __future__ import annotations
@@ -14,11 +19,13 @@ import pytest
 from actors import add_actor
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from doorkit import NOW, add_event, make_kit
+from synckit import OnlineDesk, served, station
 
 from memberdesk.services import cardformat, memberqr
 from memberdesk.services.audit import AuditLog
 from memberdesk.services.models import Card, CheckIn, Event, SigningKey
 from memberdesk.services.reasons import Reason
+from memberdesk.services.sync import OFFLINE, ONLINE
 
 # Reasons only the console's reader side gives, or only an override makes.
 NOT_FROM_A_SCAN = {Reason.READ_FAILED, Reason.OVERRIDDEN}
@@ -342,3 +349,42 @@ def test_reason_offline_from_local_database(sessions, store, reason, via):
         assert not row.uploaded and row.seq is not None
     if via == "qr" and reason is Reason.MALFORMED_QR:
         assert "scan again" in verdict.detail
+
+
+@pytest.mark.parametrize("online", [True, False], ids=["online", "offline"])
+@pytest.mark.parametrize(("reason", "via"), CASES)
+def test_reason_at_a_synced_station(sessions, store, tmp_path, reason, via, online):
+    kit = make_kit(sessions, store)  # the office: what the server knows
+    emulator = served(kit, tmp_path)
+    desk = station(tmp_path, emulator, "desk-s")
+    desks: list[OnlineDesk] = []
+
+    def door(now=None, **_):  # noqa: ANN001, ANN202
+        desks.append(OnlineDesk(kit, emulator, desk, online, now or NOW))
+        return desks[-1]
+
+    kit.door = door
+    try:
+        verdict = SCENARIOS[reason](kit, via)
+    finally:
+        emulator.stop()
+
+    assert verdict.reason is reason, verdict.detail
+    state = desk.states[-1]
+    assert state.status == (ONLINE if online else OFFLINE)
+    if reason is Reason.NO_EVENT:
+        assert state.waiting == 0
+        return
+    held = emulator.store.get("checkins", (verdict.checkin_id,))
+    with desk.sessions() as s:
+        row = s.get(CheckIn, verdict.checkin_id)
+        assert row.verdict == reason.value and row.source == via
+        assert row.uploaded is online
+    if online:
+        assert state.waiting == 0
+        assert held["verdict"] == reason.value
+        assert held["admitted"] is verdict.admitted
+        assert held["station"] == "desk-s"
+    else:
+        assert held is None
+        assert state.waiting >= 1

@@ -25,7 +25,7 @@ from memberdesk.services.door_state import (
     pending_uploads,
 )
 from memberdesk.services.journal import CheckinJournal, JournalError, read_journal
-from memberdesk.services.models import CheckIn, Event, YearlyTally
+from memberdesk.services.models import AuditEntry, CheckIn, Event, YearlyTally
 from memberdesk.services.reasons import Reason
 
 
@@ -362,3 +362,41 @@ def test_database_and_journal_are_owner_only(tmp_path, store):
     engine.dispose()
     for path in (db, journal):
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, path
+
+
+class _Crash(BaseException):
+    """The process dying between the journal line and the commit."""
+
+
+def test_a_line_whose_commit_never_happened_is_kept_flagged_not_counted(
+    sessions, store, monkeypatch
+):
+    kit = make_kit(sessions, store)
+    member = kit.member()
+    uid, message = kit.card(member)
+    door = kit.door()
+
+    def crash(session, ids):  # noqa: ANN001, ANN202
+        raise _Crash
+
+    monkeypatch.setattr(door.door.recorder, "commit", crash)
+    with pytest.raises(_Crash):
+        door.decide_card(kit.event_id, uid, message)
+    lost = json.loads(door.door.journal.path.read_text().splitlines()[-1])["id"]
+    with kit.sessions() as s:
+        assert s.get(CheckIn, lost) is None
+
+    restarted = kit.door()
+    assert restarted.door.settle_journal() == [lost]
+    assert restarted.door.settle_journal() == []  # once only
+
+    with kit.sessions() as s:
+        row = s.get(CheckIn, lost)
+        assert row.flagged and not row.first_entry and not row.uploaded
+        assert s.get(Event, kit.event_id).admitted == 0
+        assert "checkins_unconfirmed" in s.scalars(
+            select(AuditEntry.action)
+        ).all()
+    # Never shown at the desk, so it admits nobody and blocks nobody.
+    verdict = restarted.decide_card(kit.event_id, uid, message)
+    assert verdict.reason is Reason.ADMITTED

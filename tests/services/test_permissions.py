@@ -9,7 +9,7 @@ import pytest
 from securitykit import T0, make_kit
 from sqlalchemy import func, select
 
-from memberdesk.services import keybundle, keys
+from memberdesk.services import keybundle, keys, sync
 from memberdesk.services.audit import recent, writing
 from memberdesk.services.models import AuditEntry
 from memberdesk.services.permissions import (
@@ -135,6 +135,13 @@ CALLS = {
             ),
         ),
     ),
+    "configure_sync": (
+        Action.CONFIGURE_SYNC,
+        _nothing,
+        lambda kit, a, _: sync.configure(
+            kit.sessions, kit.store, a, "https://api.example.com", "t0ken", kit.audit
+        ),
+    ),
     "audit_recent": (
         Action.VIEW_AUDIT,
         _nothing,
@@ -191,6 +198,7 @@ def test_the_matrix_as_decided():
         Action.EXPORT_KEY_BUNDLE,
         Action.IMPORT_KEY_BUNDLE,
         Action.SEED_DEMO,
+        Action.CONFIGURE_SYNC,
     ):
         assert [r for r in Role if allowed(r, action)] == [Role.ADMIN]
     assert allowed(Role.OPERATOR, Action.OVERRIDE_REFUSAL)

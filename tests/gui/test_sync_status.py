@@ -1,0 +1,128 @@
+"""The station says whether it is online and how many check-ins wait.
+
+The window's sync runs in its own thread against the API emulator on
+loopback; its state reaches the status bar and the door through a queued
+signal. Offline, the door decides as ever and the check-in waits; back
+online, it goes up and the count falls to zero.
+"""
+
+from __future__ import annotations
+
+import pytest
+from actors import add_actor
+from guikit import member_qr, scan
+from test_door_station import _door
+
+from memberdesk.console import words
+from memberdesk.services import sync
+from memberdesk.services.api_emulator import Emulator
+from memberdesk.services.reasons import Reason
+
+pytestmark = pytest.mark.gui
+
+TOKEN = "desk-token-for-tests"
+# An offline verdict takes the client's retry budget (about 3 s) to reach.
+SYNC_TIMEOUT_MS = 20_000
+
+
+@pytest.fixture
+def api(seeded):
+    station, _summary = seeded
+    server = Emulator(TOKEN)
+    server.store.load_database(station.sessions)
+    url = server.start()
+    sync.configure(
+        station.sessions,
+        station.store,
+        add_actor(station.sessions, "admin"),
+        url,
+        TOKEN,
+        station.audit,
+    )
+    yield server
+    server.stop()
+
+
+def _state(qtbot, window, status, waiting=None, act=None):
+    def wanted(state) -> bool:
+        return state.status == status and (waiting is None or state.waiting == waiting)
+
+    with qtbot.waitSignal(
+        window.sync.state_changed, timeout=SYNC_TIMEOUT_MS, check_params_cb=wanted
+    ) as got:
+        if act is not None:
+            act()
+    return got.args[0]
+
+
+def test_not_set_up_still_counts_what_waits(qtbot, window, seeded):
+    station, summary = seeded
+    door = _door(qtbot, window, summary.salon_id)
+    assert window.sync_label.text() == words.sync_words("not_configured", 0)[0]
+
+    with qtbot.waitSignal(window.sync.state_changed, timeout=5000):
+        verdict = scan(qtbot, window, member_qr(station, summary.diamond_member_ids[0]))
+
+    assert verdict.reason is Reason.ADMITTED
+    assert window.sync_label.text() == words.sync_words("not_configured", 1)[0]
+    assert door.counters.pending.note.text() == door.tr(
+        "No sync set up on this station"
+    )
+
+
+def test_online_scan_goes_up_at_once(qtbot, seeded, api, window):
+    station, summary = seeded
+    # The first round's states have reached the window before the scan.
+    qtbot.waitUntil(
+        lambda: window.sync_label.text() == words.sync_words("online", 0)[0],
+        timeout=SYNC_TIMEOUT_MS,
+    )
+    door = _door(qtbot, window, summary.salon_id)
+    code = member_qr(station, summary.diamond_member_ids[0])
+
+    verdict = None
+
+    def tap() -> None:
+        nonlocal verdict
+        verdict = scan(qtbot, window, code)
+
+    _state(qtbot, window, sync.ONLINE, waiting=0, act=tap)
+
+    assert verdict.reason is Reason.ADMITTED
+    held = api.store.get("checkins", (verdict.checkin_id,))
+    assert held is not None and held["verdict"] == "admitted"
+    assert window.sync_label.text() == words.sync_words("online", 0)[0]
+    assert window.sync_label.property("tone") == "ok"
+    assert door.counters.pending.note.text() == door.tr(
+        "Online: uploaded as they happen"
+    )
+
+
+def test_offline_door_decides_and_the_scan_waits(qtbot, seeded, api, window, tmp_path):
+    station, summary = seeded
+    api.inject("drop", times=-1)  # the venue's network goes down
+    _state(qtbot, window, sync.OFFLINE, act=window.sync.kick)
+    door = _door(qtbot, window, summary.salon_id)
+    code = member_qr(station, summary.diamond_member_ids[1])
+
+    verdict = None
+
+    def tap() -> None:
+        nonlocal verdict
+        verdict = scan(qtbot, window, code)
+
+    state = _state(qtbot, window, sync.OFFLINE, waiting=1, act=tap)
+
+    assert verdict.reason is Reason.ADMITTED  # no network needed at the door
+    assert state.problem == "unreachable"
+    assert window.sync_label.text() == words.sync_words("offline", 1)[0]
+    assert window.sync_label.property("tone") == "warn"
+    assert door.counters.pending.value.text() == "1"
+    assert door.counters.pending.property("tone") == "offline"
+    assert "cannot be reached" in window.sync_label.toolTip()
+    window.grab().save(str(tmp_path / "offline.png"))
+
+    api.clear_faults()
+    _state(qtbot, window, sync.ONLINE, waiting=0, act=window.sync.kick)
+    assert api.store.get("checkins", (verdict.checkin_id,)) is not None
+    assert window.sync_label.text() == words.sync_words("online", 0)[0]
