@@ -214,17 +214,23 @@ class MembershipApi:
                     )
                     error.offline = True
                     raise
-                log.debug("%s %s failed (%s); again in %.2f s", method, path, error, wait)
+                log.debug(
+                    "%s %s failed (%s); again in %.2f s", method, path, error, wait
+                )
                 self._sleep(wait)
 
     def _once(self, method: str, path: str, **request: Any) -> Any:
         try:
             response = self._client.request(method, path, **request)
         except httpx.TimeoutException as exc:
-            raise ApiError(UNREACHABLE, f"no answer in time ({type(exc).__name__})") from exc
+            raise ApiError(
+                UNREACHABLE, f"no answer in time ({type(exc).__name__})"
+            ) from exc
         except httpx.TransportError as exc:
             # Refused, reset, dropped, or a body cut short of its length.
-            raise ApiError(UNREACHABLE, f"connection failed ({type(exc).__name__})") from exc
+            raise ApiError(
+                UNREACHABLE, f"connection failed ({type(exc).__name__})"
+            ) from exc
         status = response.status_code
         if status == 429:
             raise ApiError(
@@ -284,8 +290,10 @@ FEEDS = {
 @cache
 def contract() -> dict[str, Any]:
     """The OpenAPI document the client and the emulator both follow."""
-    text = files("memberdesk.resources").joinpath("api", "openapi.json").read_text(
-        encoding="utf-8"
+    text = (
+        files("memberdesk.resources")
+        .joinpath("api", "openapi.json")
+        .read_text(encoding="utf-8")
     )
     return json.loads(text)
 
@@ -305,7 +313,9 @@ def check(value: Any, schema_name: str, where: str = "") -> None:
     Checks what the console relies on: required fields, types (bool is not
     an integer), nullability, enums and array items.
     """
-    _check(value, contract()["components"]["schemas"][schema_name], where or schema_name)
+    _check(
+        value, contract()["components"]["schemas"][schema_name], where or schema_name
+    )
 
 
 def _check(value: Any, schema: Mapping[str, Any], where: str) -> None:
@@ -339,9 +349,15 @@ def _check(value: Any, schema: Mapping[str, Any], where: str) -> None:
 def _page(body: Any, item_schema: str) -> Page:
     if not isinstance(body, dict):
         raise ApiError(MALFORMED, "a page is not an object")
-    items, cursor, more = body.get("items"), body.get("next_cursor"), body.get("has_more")
-    if not isinstance(items, list) or not isinstance(cursor, str) or not isinstance(
-        more, bool
+    items, cursor, more = (
+        body.get("items"),
+        body.get("next_cursor"),
+        body.get("has_more"),
+    )
+    if (
+        not isinstance(items, list)
+        or not isinstance(cursor, str)
+        or not isinstance(more, bool)
     ):
         raise ApiError(MALFORMED, "a page lacks items, next_cursor or has_more")
     for index, item in enumerate(items):

@@ -371,7 +371,11 @@ def _delete(session: Session, feed: str, item: dict[str, Any]) -> None:
             session.delete(row)
     except IntegrityError:
         # Something here still names it (a check-in, a card): a fact stays.
-        log.info("%s %s deleted on the server but still referred to here", feed, key_of(feed, item))
+        log.info(
+            "%s %s deleted on the server but still referred to here",
+            feed,
+            key_of(feed, item),
+        )
 
 
 def _checkin(session: Session, item: dict[str, Any]) -> int | None:
@@ -418,7 +422,11 @@ def _checkin(session: Session, item: dict[str, Any]) -> int | None:
         select(CheckIn.id).where(CheckIn.station == row.station, CheckIn.seq == row.seq)
     ):
         row.seq = None  # never block a fact on its number
-    if first and not row.annulled and live_first_entry(session, row.event_id, row.member_id):
+    if (
+        first
+        and not row.annulled
+        and live_first_entry(session, row.event_id, row.member_id)
+    ):
         # The same member is already in by a check-in here: keep both,
         # count one, flag the newcomer.
         row.first_entry = False
@@ -456,7 +464,9 @@ def flag(row: CheckIn) -> None:
     row.first_entry = False
 
 
-def live_first_entry(session: Session, event_id: int, member_id: int | None) -> str | None:
+def live_first_entry(
+    session: Session, event_id: int, member_id: int | None
+) -> str | None:
     if member_id is None:
         return None
     return session.scalar(

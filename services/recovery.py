@@ -412,7 +412,9 @@ def rebuild_counters(session: Session, event_ids: set[int] | None = None) -> Non
     """
     live = (CheckIn.annulled.is_(False), CheckIn.flagged.is_(False))
     every = {e.id: e for e in session.scalars(select(Event))}
-    targets = every if event_ids is None else {i: every[i] for i in event_ids if i in every}
+    targets = (
+        every if event_ids is None else {i: every[i] for i in event_ids if i in every}
+    )
     pairs = {(e.kind, rules.programme_year(e)) for e in targets.values()}
     # Tallies span every event of a kind and year, so those are read too.
     counted = {
@@ -459,7 +461,9 @@ def rebuild_counters(session: Session, event_ids: set[int] | None = None) -> Non
             targets[event_id].inside += 1
     for kind, year in pairs:
         session.execute(
-            delete(YearlyTally).where(YearlyTally.kind == kind, YearlyTally.year == year)
+            delete(YearlyTally).where(
+                YearlyTally.kind == kind, YearlyTally.year == year
+            )
         )
     session.add_all(
         YearlyTally(kind=k, year=y, member_id=m, count=n)

@@ -394,9 +394,7 @@ def test_a_line_whose_commit_never_happened_is_kept_flagged_not_counted(
         row = s.get(CheckIn, lost)
         assert row.flagged and not row.first_entry and not row.uploaded
         assert s.get(Event, kit.event_id).admitted == 0
-        assert "checkins_unconfirmed" in s.scalars(
-            select(AuditEntry.action)
-        ).all()
+        assert "checkins_unconfirmed" in s.scalars(select(AuditEntry.action)).all()
     # Never shown at the desk, so it admits nobody and blocks nobody.
     verdict = restarted.decide_card(kit.event_id, uid, message)
     assert verdict.reason is Reason.ADMITTED

@@ -153,7 +153,9 @@ def test_an_annulment_is_a_change_of_its_own(office, emulator, tmp_path):
     verdict = desk.desk.decide_card(office.event_id, uid, message)
     desk.round()
 
-    desk.door.annul(verdict.checkin_id, "wrong member", add_actor(desk.sessions, "operator"))
+    desk.door.annul(
+        verdict.checkin_id, "wrong member", add_actor(desk.sessions, "operator")
+    )
     assert desk.sync.state(ONLINE).waiting == 1
     desk.round()
 
@@ -219,7 +221,11 @@ def test_an_item_breaking_the_contract_is_refused_whole(office, emulator, tmp_pa
     desk = station(tmp_path, emulator, "desk-a")
     with office.sessions() as s:
         first = s.scalars(select(Member)).first()
-    bad = {"id": first.id + 1000, "name": "x", "phone": 13800000000}  # no tier, int phone
+    bad = {
+        "id": first.id + 1000,
+        "name": "x",
+        "phone": 13800000000,
+    }  # no tier, int phone
     emulator.store.put("members", bad)
 
     state = desk.round()
@@ -279,7 +285,9 @@ def test_two_offline_desks_admit_once_each_and_the_second_is_flagged(
     a.round()  # a learns of b's entry
 
     held = {c["id"]: c for c in emulator.store.live("checkins")}
-    assert held[first.checkin_id]["first_entry"] and not held[first.checkin_id]["flagged"]
+    assert (
+        held[first.checkin_id]["first_entry"] and not held[first.checkin_id]["flagged"]
+    )
     assert held[second.checkin_id]["flagged"]
     assert held[second.checkin_id]["clash_with"] == first.checkin_id
     for desk in (a, b):
