@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services import feeds
@@ -260,10 +261,14 @@ class Sync:
                 row.updated_at = self._clock()
                 session.add(row)
                 session.commit()
-            except (ValueError, KeyError) as exc:
+            except (ValueError, KeyError, TypeError, IntegrityError, DataError) as exc:
+                # An item the contract lets through but the database refuses
+                # (a tier that does not exist, a number out of range): the
+                # page is refused whole, as a malformed one is.
                 session.rollback()
+                words = str(exc).splitlines()[0][:200]
                 raise ApiError(
-                    "malformed", f"{feed}: an item cannot be stored ({exc})"
+                    "malformed", f"{feed}: an item cannot be stored ({words})"
                 ) from exc
             except BaseException:
                 session.rollback()

@@ -359,3 +359,27 @@ def test_an_empty_server_leaves_an_empty_station(tmp_path):
         state = desk.round()
     assert state.status == ONLINE
     assert _count(desk.sessions, Member) == 0
+
+
+def test_an_item_the_database_refuses_is_refused_whole(office, emulator, tmp_path):
+    desk = station(tmp_path, emulator, "desk-a")
+    desk.round()
+    with office.sessions() as s:
+        first = s.scalars(select(Member)).first()
+    emulator.store.put(
+        "members",
+        {
+            "id": first.id,
+            "name": "改了",
+            "phone": "13800000000",
+            "tier_code": "platinum",  # no such tier
+            "joined_at": "2026-01-01T00:00:00+00:00",
+        },
+    )
+
+    state = desk.round()
+
+    assert state.status == OFFLINE and state.problem == MALFORMED
+    assert "members" in state.detail
+    with desk.sessions() as s:
+        assert s.get(Member, first.id).name == first.name  # nothing half-applied
