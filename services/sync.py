@@ -66,8 +66,6 @@ class SyncState:
     problem: str = ""  # an ApiError kind, when there is one
     detail: str = ""  # its words, for the log and the tooltip
     flagged: int = 0  # check-ins flagged as second first entries, ever
-    # Whether this round changed check-ins here: the door counts again.
-    checkins_changed: bool = False
 
     @property
     def online(self) -> bool:
@@ -280,22 +278,20 @@ class Sync:
     def run_once(self, should_stop: Callable[[], bool] = lambda: False) -> SyncState:
         """Push, then pull; the state this leaves the station in."""
         try:
-            pushed = self.push(should_stop)
-            pulled = self.pull(should_stop)
+            self.push(should_stop)
+            self.pull(should_stop)
         except ApiError as error:
             status = OFFLINE if error.retryable else NEEDS_ATTENTION
             log.warning("sync %s: %s", status, error)
             return self.state(status, error.kind, str(error))
         self.last_success = self._clock()
-        changed = bool(pushed.flagged or pulled.events_recounted)
-        return self.state(ONLINE, checkins_changed=changed)
+        return self.state(ONLINE)
 
     def state(
         self,
         status: str,
         problem: str = "",
         detail: str = "",
-        checkins_changed: bool = False,
     ) -> SyncState:
         with self._sessions() as session:
             waiting = pending_uploads(session, self._scope)
@@ -310,7 +306,6 @@ class Sync:
             problem,
             detail,
             flagged or 0,
-            checkins_changed,
         )
 
 

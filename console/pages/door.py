@@ -138,6 +138,8 @@ class DoorPage(QWidget):
         self.override_button.clicked.connect(self.override_last)
         self.override_button.hide()
         self.counters = DoorCountersBar(self)
+        # Check-ins the server flagged as second entries, as last seen.
+        self._flagged_seen: int | None = None
         self.scans = LastScansTable(self._tiers, zone, self)
         self.scans.setMinimumHeight(150)
         self.recent = self.scans  # the name the end-to-end tests know
@@ -242,8 +244,26 @@ class DoorPage(QWidget):
         else:
             note = self.tr("No sync set up on this station")
         self.counters.set_upload_state(note, offline)
-        if state.checkins_changed and self.isVisible() and self.event_id() is not None:
-            self.refresh()  # other desks' check-ins came down, or one was flagged
+        if state.status == "not_configured":
+            return
+        self._note_flagged(state.flagged)
+        # A round may have uploaded check-ins, brought other desks' down or
+        # had one flagged: count again.
+        if self.isVisible() and self.event_id() is not None:
+            self.refresh()
+
+    def _note_flagged(self, flagged: int) -> None:
+        """Say so when the server flags one of this desk's entries."""
+        if self._flagged_seen is not None and flagged > self._flagged_seen:
+            self.show_message(
+                self.tr(
+                    "Flagged on upload: a member let in here had already come in "
+                    "at another desk (%1 so far). Check the member's card; the "
+                    "audit log names both check-ins."
+                ).replace("%1", str(flagged)),
+                "warn",
+            )
+        self._flagged_seen = max(self._flagged_seen or 0, flagged)
 
     def reload_events(self) -> None:
         chosen = self.event_id()

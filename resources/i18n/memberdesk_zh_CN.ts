@@ -1045,22 +1045,22 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/app.py" line="284"/>
+        <location filename="../../console/app.py" line="296"/>
         <source>Card tray</source>
         <translation>卡托盘</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="314"/>
+        <location filename="../../console/app.py" line="326"/>
         <source>The simulated reader is not open yet.</source>
         <translation>模拟读卡器尚未打开。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="320"/>
+        <location filename="../../console/app.py" line="332"/>
         <source>This card file cannot be used: %1</source>
         <translation>无法使用此卡文件：%1</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="361"/>
+        <location filename="../../console/app.py" line="373"/>
         <source>memberdesk cannot start</source>
         <translation>memberdesk 无法启动</translation>
     </message>
@@ -1287,12 +1287,12 @@
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="170"/>
+        <location filename="../../console/pages/door.py" line="172"/>
         <source>Last scans</source>
         <translation>最近刷卡</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="165"/>
+        <location filename="../../console/pages/door.py" line="167"/>
         <source>&amp;Event</source>
         <translation>活动(&amp;E)</translation>
     </message>
@@ -1303,7 +1303,7 @@
     </message>
     <message>
         <location filename="../../console/pages/door.py" line="120"/>
-        <location filename="../../console/pages/door.py" line="224"/>
+        <location filename="../../console/pages/door.py" line="226"/>
         <source>&amp;Full screen (F11)</source>
         <translation>全屏(&amp;F) (F11)</translation>
     </message>
@@ -1318,63 +1318,68 @@
         <translation>主管放行… (F9)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="157"/>
-        <location filename="../../console/pages/door.py" line="205"/>
+        <location filename="../../console/pages/door.py" line="159"/>
+        <location filename="../../console/pages/door.py" line="207"/>
         <source>Door</source>
         <translation>入场核验</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="222"/>
+        <location filename="../../console/pages/door.py" line="224"/>
         <source>Leave full screen (Esc)</source>
         <translation>退出全屏 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="235"/>
+        <location filename="../../console/pages/door.py" line="237"/>
         <source>Online: uploaded as they happen</source>
         <translation>在线：签到即时上传</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="237"/>
+        <location filename="../../console/pages/door.py" line="239"/>
         <source>Offline: deciding from this station&apos;s copy</source>
         <translation>离线：按本机数据判定</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="239"/>
+        <location filename="../../console/pages/door.py" line="241"/>
         <source>Sync stopped: deciding from this station&apos;s copy</source>
         <translation>同步已停止：按本机数据判定</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="241"/>
+        <location filename="../../console/pages/door.py" line="243"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="243"/>
+        <location filename="../../console/pages/door.py" line="245"/>
         <source>No sync set up on this station</source>
         <translation>本机未设置同步</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="254"/>
+        <location filename="../../console/pages/door.py" line="257"/>
+        <source>Flagged on upload: a member let in here had already come in at another desk (%1 so far). Check the member&apos;s card; the audit log names both check-ins.</source>
+        <translation>上传时被标记：本机放行的一位会员此前已在另一入口入场（至今共 %1 次）。请核查该会员的卡；审计日志中记有两条签到。</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door.py" line="271"/>
         <source>Choose an event…</source>
         <translation>请选择活动…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="410"/>
+        <location filename="../../console/pages/door.py" line="427"/>
         <source>The counters could not be read.</source>
         <translation>无法读取计数。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="439"/>
+        <location filename="../../console/pages/door.py" line="456"/>
         <source>unknown member</source>
         <translation>未知会员</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="441"/>
+        <location filename="../../console/pages/door.py" line="458"/>
         <source>%1&apos;s check-in was undone.</source>
         <translation>已撤销 %1 的签到。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="446"/>
+        <location filename="../../console/pages/door.py" line="463"/>
         <source>%1 was admitted by a supervisor.</source>
         <translation>%1 已由主管放行。</translation>
     </message>

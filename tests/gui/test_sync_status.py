@@ -12,6 +12,7 @@ import pytest
 from actors import add_actor
 from guikit import member_qr, scan
 from test_door_station import _door
+from test_screens import _grab
 
 from memberdesk.console import words
 from memberdesk.services import sync
@@ -98,7 +99,8 @@ def test_online_scan_goes_up_at_once(qtbot, seeded, api, window):
     )
 
 
-def test_offline_door_decides_and_the_scan_waits(qtbot, seeded, api, window, tmp_path):
+@pytest.mark.parametrize("language", ["zh_CN", "en"], indirect=True)
+def test_offline_door_decides_and_the_scan_waits(qtbot, seeded, api, window, language):
     station, summary = seeded
     api.inject("drop", times=-1)  # the venue's network goes down
     _state(qtbot, window, sync.OFFLINE, act=window.sync.kick)
@@ -119,10 +121,53 @@ def test_offline_door_decides_and_the_scan_waits(qtbot, seeded, api, window, tmp
     assert window.sync_label.property("tone") == "warn"
     assert door.counters.pending.value.text() == "1"
     assert door.counters.pending.property("tone") == "offline"
-    assert "cannot be reached" in window.sync_label.toolTip()
-    window.grab().save(str(tmp_path / "offline.png"))
+    assert words.sync_problem_words("unreachable") in window.sync_label.toolTip()
+    _grab(window, language, "door-offline")
 
     api.clear_faults()
     _state(qtbot, window, sync.ONLINE, waiting=0, act=window.sync.kick)
     assert api.store.get("checkins", (verdict.checkin_id,)) is not None
     assert window.sync_label.text() == words.sync_words("online", 0)[0]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"], indirect=True)
+def test_an_entry_flagged_on_upload_is_said_at_the_door(
+    qtbot, seeded, api, window, language
+):
+    station, summary = seeded
+    qtbot.waitUntil(
+        lambda: window.sync_label.text() == words.sync_words("online", 0)[0],
+        timeout=SYNC_TIMEOUT_MS,
+    )
+    door = _door(qtbot, window, summary.salon_id)
+    member = summary.diamond_member_ids[2]
+    api.inject("drop", times=-1)
+    _state(qtbot, window, sync.OFFLINE, act=window.sync.kick)
+    verdict = scan(qtbot, window, member_qr(station, member))
+    assert verdict.reason is Reason.ADMITTED
+    # Meanwhile another desk, also offline, let the same member in first.
+    other = {
+        "id": "5d0f7a38-3c1e-4c55-9d1c-2f7b3b7f0a11",
+        "station": "desk-9",
+        "seq": 1,
+        "event_id": summary.salon_id,
+        "member_id": member,
+        "source": "qr",
+        "direction": "in",
+        "verdict": "admitted",
+        "admitted": True,
+        "first_entry": True,
+        "annulled": False,
+        "at": "2026-03-10T06:59:00+00:00",
+    }
+    api.store.push_checkin("desk-9-key", other)
+
+    api.clear_faults()
+    state = _state(qtbot, window, sync.ONLINE, waiting=0, act=window.sync.kick)
+
+    assert state.flagged == 1
+    qtbot.waitUntil(lambda: door.message.isVisible(), timeout=SYNC_TIMEOUT_MS)
+    assert door.message.property("tone") == "warn" and "1" in door.message.text()
+    _grab(window, language, "door-flagged-on-upload")
+    held = api.store.get("checkins", (verdict.checkin_id,))
+    assert held["flagged"] and held["clash_with"] == other["id"]
