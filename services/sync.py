@@ -245,11 +245,7 @@ class Sync:
         with self._sessions() as session:
             begin_locked(session)
             try:
-                for item in items:
-                    event_id = feeds.apply(session, feed, item)
-                    if event_id is not None:
-                        touched.add(event_id)
-                session.flush()
+                touched = feeds.apply_page(session, feed, items)
                 if touched:
                     rebuild_counters(session, touched)
                 row = session.get(SyncCursor, feed) or SyncCursor(feed=feed, items=0)

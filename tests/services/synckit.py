@@ -82,8 +82,9 @@ def station(
     name: str,
     now: dt.datetime = NOW,
     page_size: int = 500,
+    url: str | None = None,
 ) -> Station:
-    _, sessions = open_database(f"sqlite:///{tmp_path / name}.db")
+    _, sessions = open_database(url or f"sqlite:///{tmp_path / name}.db")
     time = FakeTime()
     journal_path = tmp_path / f"{name}.checkins.jsonl"
     journal = journal_at(journal_path)

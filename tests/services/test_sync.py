@@ -383,3 +383,27 @@ def test_an_item_the_database_refuses_is_refused_whole(office, emulator, tmp_pat
     assert "members" in state.detail
     with desk.sessions() as s:
         assert s.get(Member, first.id).name == first.name  # nothing half-applied
+
+
+@pytest.mark.postgres
+def test_a_station_on_postgresql_pulls_and_pushes(office, emulator, tmp_path, pg_url):
+    desk = station(tmp_path, emulator, "desk-pg", page_size=5, url=pg_url)
+    uid, message = office.card(office.member())
+    _publish(emulator, office)
+
+    assert desk.round().status == ONLINE
+    for model in (Member, Card, Event, SigningKey):
+        assert _count(desk.sessions, model) == _count(office.sessions, model), model
+    with office.sessions.begin() as s:
+        s.scalars(select(Member).order_by(Member.id)).first().name = "再次同步"
+    _publish(emulator, office)
+    desk.round()  # the upsert replaces what the server changed
+    with desk.sessions() as s:
+        assert s.scalars(select(Member).order_by(Member.id)).first().name == "再次同步"
+
+    verdict = desk.desk.decide_card(office.event_id, uid, message)
+    assert verdict.reason is Reason.ADMITTED
+    assert desk.round().waiting == 0
+    assert (
+        emulator.store.get("checkins", (verdict.checkin_id,))["verdict"] == "admitted"
+    )
