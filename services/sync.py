@@ -23,6 +23,7 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -214,22 +215,41 @@ class Sync:
     # -- pull --
 
     def pull(self, should_stop: Callable[[], bool] = lambda: False) -> PullReport:
-        """Pull every feed from its cursor to its end."""
+        """Pull every feed from its cursor to its end.
+
+        The next page is fetched while this one is stored: the server's
+        work and the network overlap the station's writes. Only a stored
+        page moves the cursor, so a fetched page that is never stored is
+        simply fetched again next time.
+        """
         report = PullReport()
-        for feed in feeds.ORDER:
-            while True:
-                if should_stop():
-                    raise Stopped
-                cursor = self._cursor(feed)
-                page = self.api.pull(feed, cursor, self._page_size)
-                touched = self._store(
-                    feed, page.items, page.next_cursor, not page.has_more
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-fetch") as fetcher:
+            for feed in feeds.ORDER:
+                ahead = fetcher.submit(
+                    self.api.pull, feed, self._cursor(feed), self._page_size
                 )
-                report.pages += 1
-                report.items[feed] = report.items.get(feed, 0) + len(page.items)
-                report.events_recounted |= touched
-                if not page.has_more:
-                    break
+                while True:
+                    if should_stop():
+                        ahead.cancel()
+                        raise Stopped
+                    page = ahead.result()
+                    if page.has_more:
+                        ahead = fetcher.submit(
+                            self.api.pull, feed, page.next_cursor, self._page_size
+                        )
+                    try:
+                        touched = self._store(
+                            feed, page.items, page.next_cursor, not page.has_more
+                        )
+                    except BaseException:
+                        ahead.cancel()
+                        _settle_quietly(ahead)
+                        raise
+                    report.pages += 1
+                    report.items[feed] = report.items.get(feed, 0) + len(page.items)
+                    report.events_recounted |= touched
+                    if not page.has_more:
+                        break
         total = sum(report.items.values())
         if total:
             log.info("pulled %d item(s) in %d page(s)", total, report.pages)
@@ -303,6 +323,14 @@ class Sync:
             detail,
             flagged or 0,
         )
+
+
+def _settle_quietly(future: Future) -> None:
+    """Wait out a fetch whose page is no longer wanted; its error too."""
+    try:
+        future.result()
+    except Exception:  # noqa: BLE001 - the page was abandoned anyway
+        pass
 
 
 def for_station(
