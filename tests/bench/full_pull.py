@@ -124,8 +124,9 @@ def baseline(count: int, folder: Path) -> float:
                 )
             )
         conn.executemany(
-            "INSERT INTO member (id, name, phone, phone_tail, tier_code, joined_at, "
-            "tier_until, spend_fen, activity, ugc) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
+            "INSERT INTO member (id, name, phone, phone_tail, tier_code, "
+            "joined_at, tier_until, spend_fen, activity, ugc) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
             rows,
         )
         conn.commit()
