@@ -232,15 +232,12 @@ def apply_page(session: Session, feed: str, items: list[dict[str, Any]]) -> set[
     live = [item for item in items if not item.get("deleted")]
     if feed in _BULK and live:
         _upsert(session, feed, [_BULK[feed](item) for item in live])
+    elif feed == "checkins" and live:
+        touched = _checkins(session, live)
     else:
         with session.no_autoflush:
             for item in live:
-                if feed == "checkins":
-                    event_id = _checkin(session, item)
-                    if event_id is not None:
-                        touched.add(event_id)
-                else:
-                    _APPLY[feed](session, item)
+                _APPLY[feed](session, item)
     session.flush()
     for item in items:
         if item.get("deleted"):
@@ -493,27 +490,71 @@ def _delete(session: Session, feed: str, item: dict[str, Any]) -> None:
         )
 
 
-def _checkin(session: Session, item: dict[str, Any]) -> int | None:
-    """Add another station's check-in, or take the server's word on one."""
-    row = session.get(CheckIn, item["id"])
-    if row is not None:
-        if row.uploaded or row.station != item["station"]:
-            return _server_word(session, row, item)
-        return None  # ours, and newer here than there: the push will carry it
-    card_id = None
+def _checkins(session: Session, items: list[dict[str, Any]]) -> set[int]:
+    """Add other stations' check-ins, and take the server's word on known ones.
+
+    A page is read with a few queries, not a few per item: what is here
+    already, the live first entries, the station numbers taken, the cards.
+    Returns the events whose check-ins changed.
+    """
+    touched: set[int] = set()
+    ids = [item["id"] for item in items]
+    known = {
+        row.id: row
+        for row in session.scalars(select(CheckIn).where(CheckIn.id.in_(ids)))
+    }
+    fresh = []
+    for item in items:
+        row = known.get(item["id"])
+        if row is None:
+            fresh.append(item)
+        elif row.uploaded or row.station != item["station"]:
+            if _server_word(row, item):
+                touched.add(row.event_id)
+        # else: ours, and newer here than there: the push will carry it
+    session.flush()
+    if not fresh:
+        return touched
+    firsts = _live_firsts(session, fresh)
+    taken = _numbers_taken(session, fresh)
+    cards = _card_ids(session, fresh)
+    rows = []
+    for item in fresh:
+        row = _checkin_row(item, cards)
+        if row.seq is not None:
+            if (row.station, row.seq) in taken:
+                row.seq = None  # never block a fact on its number
+            else:
+                taken.add((row.station, row.seq))
+        if row.first_entry and not row.annulled:
+            pair = (row.event_id, row.member_id)
+            if pair in firsts:
+                # The same member is already in by a check-in here: keep
+                # both, count one, flag the newcomer.
+                flag(row)
+                log.warning(
+                    "check-in %s from %s clashes with a first entry here: flagged",
+                    row.id,
+                    row.station,
+                )
+            else:
+                firsts.add(pair)
+        rows.append(row)
+        touched.add(row.event_id)
+    session.add_all(rows)
+    session.flush()
+    return touched
+
+
+def _checkin_row(item: dict[str, Any], cards: dict[tuple[int, int], int]) -> CheckIn:
+    card = None
     if item.get("card_number") is not None:
-        card_id = session.scalar(
-            select(Card.id).where(
-                Card.card_number == item["card_number"],
-                Card.issue_number == item["issue_number"],
-            )
-        )
-    first = bool(item["first_entry"]) and not item.get("flagged")
-    row = CheckIn(
+        card = cards.get((item["card_number"], item["issue_number"]))
+    return CheckIn(
         id=item["id"],
         event_id=item["event_id"],
         member_id=item.get("member_id"),
-        card_id=card_id,
+        card_id=card,
         station=item["station"],
         seq=item.get("seq"),
         staff_id=None,
@@ -521,7 +562,7 @@ def _checkin(session: Session, item: dict[str, Any]) -> int | None:
         direction=item["direction"],
         verdict=item["verdict"],
         admitted=bool(item["admitted"]),
-        first_entry=first,
+        first_entry=bool(item["first_entry"]) and not item.get("flagged"),
         annulled=bool(item.get("annulled")),
         annulled_at=when(item.get("annulled_at")),
         annul_reason=item.get("annul_reason"),
@@ -533,30 +574,50 @@ def _checkin(session: Session, item: dict[str, Any]) -> int | None:
         at=when(item["at"]),
         uploaded=True,  # it came from the server
     )
-    if row.seq is not None and session.scalar(
-        select(CheckIn.id).where(CheckIn.station == row.station, CheckIn.seq == row.seq)
-    ):
-        row.seq = None  # never block a fact on its number
-    if (
-        first
-        and not row.annulled
-        and live_first_entry(session, row.event_id, row.member_id)
-    ):
-        # The same member is already in by a check-in here: keep both,
-        # count one, flag the newcomer.
-        row.first_entry = False
-        row.flagged = True
-        log.warning(
-            "check-in %s from %s clashes with a first entry here: flagged",
-            row.id,
-            row.station,
+
+
+def _live_firsts(session: Session, items: list[dict[str, Any]]) -> set[tuple]:
+    members = {i["member_id"] for i in items if i.get("member_id") is not None}
+    if not members:
+        return set()
+    found = session.execute(
+        select(CheckIn.event_id, CheckIn.member_id).where(
+            CheckIn.event_id.in_({i["event_id"] for i in items}),
+            CheckIn.member_id.in_(members),
+            CheckIn.first_entry.is_(True),
+            CheckIn.annulled.is_(False),
         )
-    session.add(row)
-    session.flush()
-    return row.event_id
+    )
+    return {tuple(pair) for pair in found}
 
 
-def _server_word(session: Session, row: CheckIn, item: dict[str, Any]) -> int | None:
+def _numbers_taken(session: Session, items: list[dict[str, Any]]) -> set[tuple]:
+    seqs = {i["seq"] for i in items if i.get("seq") is not None}
+    if not seqs:
+        return set()
+    found = session.execute(
+        select(CheckIn.station, CheckIn.seq).where(
+            CheckIn.station.in_({i["station"] for i in items}), CheckIn.seq.in_(seqs)
+        )
+    )
+    return {tuple(pair) for pair in found}
+
+
+def _card_ids(
+    session: Session, items: list[dict[str, Any]]
+) -> dict[tuple[int, int], int]:
+    numbers = {i["card_number"] for i in items if i.get("card_number") is not None}
+    if not numbers:
+        return {}
+    found = session.execute(
+        select(Card.card_number, Card.issue_number, Card.id).where(
+            Card.card_number.in_(numbers)
+        )
+    )
+    return {(number, issue): card_id for number, issue, card_id in found}
+
+
+def _server_word(row: CheckIn, item: dict[str, Any]) -> bool:
     """The server's view of a check-in it holds: annulled or flagged."""
     changed = False
     if item.get("annulled") and not row.annulled:
@@ -567,10 +628,7 @@ def _server_word(session: Session, row: CheckIn, item: dict[str, Any]) -> int | 
     if item.get("flagged") and not row.flagged:
         flag(row)
         changed = True
-    if changed:
-        session.flush()
-        return row.event_id
-    return None
+    return changed
 
 
 def flag(row: CheckIn) -> None:
