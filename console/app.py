@@ -296,6 +296,7 @@ def create_main_window(
         window.add_side_panel("card_tray", translate("Console", "Card tray"), tray)
     window.guard = StationGuard(window, station)
     window.station_mode = StationMode(window, door, actor)
+    window.zone = station.zone
     window.sync = SyncBridge(
         station.sessions, station.store, station.name, station.audit, parent=window
     )

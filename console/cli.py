@@ -18,6 +18,8 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+# What a shell tool says when the reader of its output went away (head).
+EXIT_BROKEN_PIPE = 128 + 13
 
 
 class CommandFailed(Exception):
@@ -255,6 +257,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `memberdesk ... | head`: the rest of the output is not wanted.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # noqa: BLE001 - a bug: say so, keep the details
         log.exception("command %s failed", command)
         _fail(

@@ -317,9 +317,13 @@ def _status(args: argparse.Namespace) -> int:
         f"inside {numbers.inside}, admitted {numbers.admitted}/"
         f"{numbers.capacity or '-'}, not yet uploaded {numbers.pending_uploads}"
     ]
+    from memberdesk.services.checkin_rules import PROGRAMME_ZONE
+
     lines += [
-        f"{scan.seq or '':>5} {scan.at:%H:%M:%S} {'✔' if scan.ok else '✘'} "
-        f"{scan.reason} {scan.member_name}{' (annulled)' if scan.annulled else ''}"
+        f"{scan.seq or '':>5} {scan.at.astimezone(PROGRAMME_ZONE):%H:%M:%S} "
+        f"{'✔' if scan.ok else '✘'} {scan.reason} {scan.member_name}"
+        f"{' (annulled)' if scan.annulled else ''}"
+        f"{' (flagged: second entry)' if scan.flagged else ''}"
         f"  {scan.checkin_id}"
         for scan in scans
     ]

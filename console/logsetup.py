@@ -37,6 +37,8 @@ def configure(verbose: bool = False, folder: Path | None = None) -> None:
     root.addHandler(handler)
     # nfcpy logs every frame at debug level; keep the file readable.
     logging.getLogger("nfc").setLevel(logging.INFO)
+    # httpcore's trace names every header it sends, the API token among them.
+    logging.getLogger("httpcore").setLevel(logging.INFO)
     if verbose:
         term = logging.StreamHandler()
         term.setLevel(logging.DEBUG)

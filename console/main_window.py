@@ -9,6 +9,7 @@ no page holds the reader.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.station_mode: QObject | None = None
         #: The sync worker's bridge: set by the composition root.
         self.sync: QObject | None = None
+        #: The station's time zone, for times in the status bar.
+        self.zone: dt.tzinfo | None = None
 
         self.rail = QListWidget(self)
         self.rail.setObjectName("navRail")
@@ -266,7 +269,7 @@ class MainWindow(QMainWindow):
         if state.last_success is not None:
             tip.append(
                 self.tr("Last synced: %1").replace(
-                    "%1", state.last_success.astimezone().strftime("%H:%M:%S")
+                    "%1", state.last_success.astimezone(self.zone).strftime("%H:%M:%S")
                 )
             )
         self.sync_label.setToolTip("\n".join(tip))

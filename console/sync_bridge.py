@@ -10,6 +10,7 @@ check-ins that wait, counted again whenever a desk asks for a round.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtCore import QObject, Signal
@@ -18,7 +19,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from memberdesk.services import sync
 from memberdesk.services.api import REFUSED, ApiError
 from memberdesk.services.audit import AuditLog
-from memberdesk.services.door_state import pending_uploads
 from memberdesk.services.secrets import SecretStore
 
 log = logging.getLogger(__name__)
@@ -63,9 +63,12 @@ class SyncBridge(QObject):
             self._loop = None
 
     def kick(self) -> None:
-        """A desk recorded a scan: upload it now, or count what waits."""
+        """A desk recorded a scan: upload it now, and count what waits at
+        once, so the count never lags behind a round that is under way."""
         if self._loop is not None:
             self._loop.kick()
+            count = sync.waiting(self._sessions, self._station)
+            self._publish(dataclasses.replace(self.state, waiting=count))
         else:
             self._not_configured()
 
@@ -82,9 +85,8 @@ class SyncBridge(QObject):
         self.state_changed.emit(state)
 
     def _not_configured(self) -> None:
-        with self._sessions() as session:
-            waiting = pending_uploads(session)
-        self._publish(sync.SyncState(sync.NOT_CONFIGURED, waiting))
+        count = sync.waiting(self._sessions, self._station)
+        self._publish(sync.SyncState(sync.NOT_CONFIGURED, count))
 
     def _publish(self, state: sync.SyncState) -> None:
         self.state = state

@@ -14,13 +14,20 @@ prompt and goes to the secret store, never to the database or the log.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 import threading
 
 from memberdesk.console import commands as base
-from memberdesk.console.cli import EXIT_FAILED, EXIT_OK, EXIT_REFUSED, CommandFailed
+from memberdesk.console.cli import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    CommandFailed,
+)
 from memberdesk.console.door_commands import USER_HELP
 
 log = logging.getLogger(__name__)
@@ -79,9 +86,59 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=argparse.SUPPRESS, help="SQLAlchemy URL")
+    parser.add_argument(
+        "--secrets",
+        default=argparse.SUPPRESS,
+        metavar="STORE",
+        help="where the API token lives: keyring (default) or file:PATH",
+    )
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
     parser.add_argument("--user", default=argparse.SUPPRESS, help=USER_HELP)
     parser.add_argument("--station", default=argparse.SUPPRESS, help="this desk")
+
+
+def _loopback_host(text: str) -> str:
+    """The emulator serves member data without TLS: this computer only."""
+    import ipaddress
+
+    try:
+        if text == "localhost" or ipaddress.IPv4Address(text).is_loopback:
+            return text
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(
+        f"{text}: the emulator listens on this computer only (127.0.0.1)"
+    )
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port: {text} (0 to 65535)")
+    return value
+
+
+def _token() -> str:
+    """The API token, from the environment or typed at a prompt."""
+    token = os.environ.get(TOKEN_ENV)
+    if token is None:
+        if not sys.stdin.isatty():
+            raise CommandFailed(
+                f"no API token given: set {TOKEN_ENV} or run the command in a "
+                "terminal to be asked",
+                EXIT_USAGE,
+                "no_token",
+            )
+        import getpass
+
+        try:
+            token = getpass.getpass("API token: ")
+        except EOFError:
+            raise CommandFailed("no API token given", EXIT_USAGE, "no_token") from None
+    return token.strip()
 
 
 def commands() -> dict:
@@ -94,46 +151,67 @@ def commands() -> dict:
 
 
 def configure(args: argparse.Namespace) -> int:
-    from memberdesk.console.security_commands import _secret
     from memberdesk.services import sync
-    from memberdesk.services.secrets import SecretStoreError, store_for
+    from memberdesk.services.api import ApiError, BadSetting, MembershipApi
+    from memberdesk.services.secrets import SecretStoreError
 
     _engine, sessions = base._open(args)
     audit = base._audit(args)
     actor = base._acting(args, sessions, audit)
-    token = _secret(TOKEN_ENV, "API token: ")
+    token = _token()
     try:
-        store = store_for(
-            sessions, getattr(args, "secrets", None), base.secrets_passphrase
-        )
+        store = _store(args, sessions)
         sync.configure(sessions, store, actor, args.api, token, audit)
     except PermissionError as exc:
         raise CommandFailed(str(exc), EXIT_REFUSED, "not_allowed") from exc
-    except ValueError as exc:
-        raise CommandFailed(str(exc), EXIT_REFUSED, "bad_address") from exc
+    except BadSetting as exc:
+        raise CommandFailed(str(exc), EXIT_USAGE, "bad_setting") from exc
     except SecretStoreError as exc:
         raise CommandFailed(str(exc), EXIT_FAILED, "no_secret_store") from exc
+    url = sync.api_url(sessions)
+    # Try the token now, so a wrong one shows here and not at the door.
+    check = "unchecked"
+    with MembershipApi(url, token) as api:
+        try:
+            api.pull("tiers", None, 1)
+            check = "accepted"
+        except ApiError as error:
+            if not error.retryable:
+                raise CommandFailed(
+                    f"saved, but the server refused it: {error} (run sync "
+                    "configure again with the right address and token)",
+                    EXIT_REFUSED,
+                    error.kind,
+                ) from error
+    words = {
+        "accepted": "the server accepts this station's token",
+        "unchecked": "the server could not be reached to check the token; "
+        "it will be tried at the first sync",
+    }[check]
     base._emit(
         args,
-        {"ok": True, "api": sync.api_url(sessions)},
-        f"this station syncs with {sync.api_url(sessions)}",
+        {"ok": True, "api": url, "token": check},
+        f"this station syncs with {url}: {words}",
     )
     return EXIT_OK
+
+
+def _store(args: argparse.Namespace, sessions):  # noqa: ANN001, ANN202
+    from memberdesk.services.secrets import store_for
+
+    return store_for(sessions, getattr(args, "secrets", None), base.secrets_passphrase)
 
 
 def run(args: argparse.Namespace) -> int:
     from memberdesk.services import sync
     from memberdesk.services.api import ApiError
-    from memberdesk.services.secrets import SecretStoreError, store_for
+    from memberdesk.services.secrets import SecretStoreError
 
     _engine, sessions = base._open(args)
     audit = base._audit(args)
     base._acting(args, sessions, audit)  # any signed-in staff member
     try:
-        store = store_for(
-            sessions, getattr(args, "secrets", None), base.secrets_passphrase
-        )
-        api = sync.connect(sessions, store)
+        api = sync.connect(sessions, _store(args, sessions))
     except (SecretStoreError, ValueError) as exc:
         raise CommandFailed(str(exc), EXIT_FAILED, "not_configured") from exc
     if api is None:
@@ -155,11 +233,18 @@ def run(args: argparse.Namespace) -> int:
                 str(error),
             )
             code = EXIT_FAILED if error.retryable else EXIT_REFUSED
-            words = (
-                f"offline: {error}; {state.waiting} check-in(s) wait for upload"
-                if error.retryable
-                else f"the server refused this station: {error}"
-            )
+            if error.retryable:
+                words = f"offline: {error}; {state.waiting} check-in(s) wait for upload"
+            elif error.kind == "unauthorized":
+                words = (
+                    f"{error}: an admin must run memberdesk sync configure again; "
+                    f"{state.waiting} check-in(s) wait for upload"
+                )
+            else:
+                words = (
+                    f"the server refused a request: {error}; "
+                    f"{state.waiting} check-in(s) wait for upload"
+                )
             raise CommandFailed(words, code, error.kind) from error
     state = runner.state(sync.ONLINE)
     report = {
@@ -231,6 +316,8 @@ def emulator(args: argparse.Namespace) -> int:
         raise CommandFailed(
             f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
         ) from exc
+    if args.json:
+        print(json.dumps({"url": url}), flush=True)
     print(f"membership API emulator on {url} (Ctrl-C to stop)", file=sys.stderr)
     stop = threading.Event()
     try:

@@ -15,9 +15,11 @@ token, or a request the server refuses, is not retried: it needs a person.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import random
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -34,7 +36,10 @@ RETRY_BUDGET = 3.0
 # First back-off, and the longest single wait between two attempts.
 BACKOFF_BASE = 0.2
 BACKOFF_CAP = 1.5
-TIMEOUT = httpx.Timeout(2.5, connect=1.0)
+# A silent server costs two attempts of 1.5 s: offline after about 3 s.
+TIMEOUT = httpx.Timeout(1.5, connect=1.0)
+# However it trickles in, one answer never takes longer than this.
+REQUEST_DEADLINE = 20.0
 PAGE_SIZE = 500
 
 # What an ApiError is about; the first four are worth a retry.
@@ -121,9 +126,8 @@ class MembershipApi:
         sleep: Callable[[float], None] = time.sleep,
         rng: Callable[[], float] = random.random,
     ) -> None:
-        if not base_url.startswith(("http://", "https://")):
-            raise ValueError(f"the API address must start with https://: {base_url!r}")
-        self.base_url = base_url.rstrip("/")
+        self.base_url = api_address(base_url)
+        check_token(token)
         self._client = httpx.Client(
             base_url=self.base_url,
             headers={
@@ -139,6 +143,8 @@ class MembershipApi:
         self._clock = clock
         self._sleep = sleep
         self._rng = rng
+        # Real time, whatever clock the retry budget runs on.
+        self._deadline_clock = time.monotonic
 
     def close(self) -> None:
         self._client.close()
@@ -221,7 +227,11 @@ class MembershipApi:
 
     def _once(self, method: str, path: str, **request: Any) -> Any:
         try:
-            response = self._client.request(method, path, **request)
+            with self._client.stream(method, path, **request) as response:
+                status = response.status_code
+                body = self._read(response) if 200 <= status < 300 else None
+                if body is None:
+                    response.read()
         except httpx.TimeoutException as exc:
             raise ApiError(
                 UNREACHABLE, f"no answer in time ({type(exc).__name__})"
@@ -231,7 +241,6 @@ class MembershipApi:
             raise ApiError(
                 UNREACHABLE, f"connection failed ({type(exc).__name__})"
             ) from exc
-        status = response.status_code
         if status == 429:
             raise ApiError(
                 RATE_LIMITED,
@@ -247,12 +256,85 @@ class MembershipApi:
                 "the server does not accept this station's API token",
                 status,
             )
-        if status >= 400:
+        if not 200 <= status < 300:
+            # Redirects are not followed: the token goes to one address only.
             raise ApiError(REFUSED, _error_words(response), status)
         try:
-            return response.json()
-        except ValueError as exc:
+            return json.loads(body)
+        except (ValueError, RecursionError) as exc:
             raise ApiError(MALFORMED, "the answer is not JSON", status) from exc
+
+    def _read(self, response: httpx.Response) -> bytes:
+        """The body, within REQUEST_DEADLINE however slowly it trickles."""
+        started = self._deadline_clock()
+        chunks = []
+        for chunk in response.iter_bytes():
+            chunks.append(chunk)
+            if self._deadline_clock() - started > REQUEST_DEADLINE:
+                raise ApiError(
+                    UNREACHABLE,
+                    f"the answer took longer than {REQUEST_DEADLINE:g} s",
+                )
+        return b"".join(chunks)
+
+
+class BadSetting(ValueError):
+    """An API address or token that cannot be used, said in words."""
+
+
+# What a bearer token may hold: visible ASCII, no spaces (RFC 6750).
+_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+
+
+def api_address(text: str) -> str:
+    """The API's base address, checked: https, or http on this computer only.
+
+    A trailing /v1 (the API's own path) is taken off, as is a final slash.
+    """
+    url = text.strip()
+    try:
+        parts = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise BadSetting(f"not a web address: {text!r}") from exc
+    host = parts.host or ""
+    if parts.scheme == "http" and not _loopback(host):
+        raise BadSetting(
+            f"{text!r}: the API address must use https:// (plain http:// only "
+            "for an emulator on this computer, such as http://127.0.0.1:8765)"
+        )
+    if parts.scheme not in ("http", "https") or not host:
+        raise BadSetting(
+            f"{text!r}: the API address must start with https://, "
+            "e.g. https://api.example.com"
+        )
+    if parts.query or parts.fragment:
+        raise BadSetting(f"{text!r}: the API address takes no ? or # part")
+    url = url.rstrip("/")
+    if url.endswith("/v1"):
+        url = url[: -len("/v1")]
+    return url
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_token(token: str) -> str:
+    """The token as sent; one with spaces or control characters is refused
+    before it reaches a header (or a log line about a bad header)."""
+    if not token:
+        raise BadSetting("the API token is empty")
+    if not _TOKEN.fullmatch(token):
+        raise BadSetting(
+            "the API token has characters a token cannot hold (spaces, line "
+            "breaks or other symbols): paste it again as one line"
+        )
+    return token
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -266,6 +348,11 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def _error_words(response: httpx.Response) -> str:
+    if 300 <= response.status_code < 400:
+        return (
+            f"the server answered with a redirect ({response.status_code}); "
+            "redirects are not followed: check the API address"
+        )
     try:
         body = response.json()
         return f"{body['error']}: {body['message']}"
@@ -308,6 +395,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "object": (dict,),
 }
 _ABSENT = object()
+_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
 Checker = Callable[[Any], None]
 
 
@@ -353,6 +441,9 @@ def _compile(schema: Mapping[str, Any]) -> Checker:
         (name, _compile(sub)) for name, sub in schema.get("properties", {}).items()
     ]
     items = _compile(schema.get("items", {})) if kind == "array" else None
+    # Integers fit a 64-bit column at most, and the schema's own bounds.
+    low = max(schema.get("minimum", _INT_MIN), _INT_MIN)
+    high = min(schema.get("maximum", _INT_MAX), _INT_MAX)
 
     def checker(value: Any) -> None:
         if value is None:
@@ -363,6 +454,8 @@ def _compile(schema: Mapping[str, Any]) -> Checker:
             raise _Misfit("", f"not a {kind}")
         if enum is not None and value not in enum:
             raise _Misfit("", f"{value!r} is not one of {list(enum)}")
+        if kind == "integer" and not low <= value <= high:
+            raise _Misfit("", f"{value} is out of range")
         if kind == "object":
             for name in required:
                 if name not in value:

@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -90,10 +91,16 @@ class _Feed:
 
 
 class EmulatorStore:
-    """The server's data: one change counter across every feed."""
+    """The server's data: one change counter across every feed.
+
+    Its positions start again at zero each time a store is made, so each
+    store has an epoch of its own, and a cursor from another epoch (an
+    emulator started again) is refused as expired rather than misread.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
+        self.epoch = secrets.token_hex(4)
         self._seq = 0
         self._feeds = {name: _Feed() for name in FEEDS}
         # Idempotency-Key -> (digest of the body, receipt)
@@ -118,12 +125,12 @@ class EmulatorStore:
             return True
 
     def delete(self, feed: str, key: tuple) -> bool:
+        """Record an item as gone: its last state, marked deleted."""
         with self._lock:
             old = self._feeds[feed].items.get(key)
             if old is None or old[1].get("deleted"):
                 return False
-            gone = {**_identity(feed, old[1]), "deleted": True}
-            return self.put(feed, gone)
+            return self.put(feed, {**old[1], "deleted": True})
 
     def get(self, feed: str, key: tuple) -> dict[str, Any] | None:
         with self._lock:
@@ -232,35 +239,30 @@ class EmulatorStore:
         return changed
 
 
-def _identity(feed: str, item: dict[str, Any]) -> dict[str, Any]:
-    names = {
-        "tiers": ("code",),
-        "keys": ("key_id", "public_key"),
-        "cards": ("card_number", "issue_number", "member_id", "status"),
-        "registrations": ("event_id", "member_id"),
-        "qr_codes": ("serial",),
-    }.get(feed, ("id",))
-    return {name: item[name] for name in names if name in item}
-
-
 def _error(code: str, message: str) -> dict[str, str]:
     return {"error": code, "message": message}
 
 
-def cursor_for(feed: str, position: int) -> str:
-    raw = f"{feed}:{position}".encode()
+class CursorExpired(Exception):
+    """A cursor from an earlier run of the server: download afresh."""
+
+
+def cursor_for(feed: str, epoch: str, position: int) -> str:
+    raw = f"{feed}:{epoch}:{position}".encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def position_of(feed: str, cursor: str) -> int:
+def position_of(feed: str, epoch: str, cursor: str) -> int:
     padded = cursor + "=" * (-len(cursor) % 4)
     try:
-        name, _, number = base64.urlsafe_b64decode(padded).decode().partition(":")
+        name, made_in, number = base64.urlsafe_b64decode(padded).decode().split(":")
         position = int(number)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ValueError("unreadable cursor") from exc
     if name != feed or position < 0:
         raise ValueError("a cursor of another feed")
+    if made_in != epoch:
+        raise CursorExpired
     return position
 
 
@@ -385,9 +387,18 @@ class Emulator:
         return 404, _error("not_found", f"no {method} {path}"), {}
 
     def _page(self, feed: str, query: dict[str, str]) -> tuple[int, Any, dict]:
+        epoch = self.store.epoch
         try:
             limit = int(query.get("limit", DEFAULT_LIMIT))
-            after = position_of(feed, query["cursor"]) if "cursor" in query else 0
+            after = (
+                position_of(feed, epoch, query["cursor"]) if "cursor" in query else 0
+            )
+        except CursorExpired:
+            return (
+                410,
+                _error("cursor_expired", "this cursor is from before; start afresh"),
+                {},
+            )
         except ValueError as exc:
             return 400, _error("bad_request", str(exc)), {}
         if not 1 <= limit <= MAX_LIMIT:
@@ -395,7 +406,11 @@ class Emulator:
         items, last, more = self.store.page(feed, after, limit)
         return (
             200,
-            {"items": items, "next_cursor": cursor_for(feed, last), "has_more": more},
+            {
+                "items": items,
+                "next_cursor": cursor_for(feed, epoch, last),
+                "has_more": more,
+            },
             {},
         )
 

@@ -130,6 +130,7 @@ class Door:
         self._decode = decode
         self._audit = audit or AuditLog(station)
         self._public_keys: dict | None = None
+        self._keys_version: tuple | None = None
         self._staff = staff
         if journal == "auto":
             journal = journal_beside(sessions, station)
@@ -155,8 +156,12 @@ class Door:
         self._public_keys = None
 
     def _keys(self, session: Session) -> dict:
-        if self._public_keys is None:
+        # A sync or another desk may add or retire a key at any time: a
+        # retired key must stop admitting at once, not at the next start.
+        version = keys.keys_version(session)
+        if self._public_keys is None or version != self._keys_version:
             self._public_keys = keys.public_keys(session)
+            self._keys_version = version
         return self._public_keys
 
     def decide_card(

@@ -52,6 +52,8 @@ class ScanRow:
     tier_code: str
     annulled: bool
     override_of: str | None
+    # A second entry the server (or a replay) flagged: kept, not counted.
+    flagged: bool = False
 
     @property
     def ok(self) -> bool:
@@ -67,6 +69,7 @@ class ScanRow:
         return (
             not self.ok
             and not self.annulled
+            and not self.flagged
             and self.member_id is not None
             and self.direction == "in"
             and self.reason not in NEVER_OVERRIDDEN
@@ -120,6 +123,7 @@ def last_scans(
             tier or "",
             row.annulled,
             row.override_of,
+            row.flagged,
         )
         for row, name, tier in session.execute(query)
     ]

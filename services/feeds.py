@@ -17,7 +17,7 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import case, func, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -53,12 +53,19 @@ def stamp(value: dt.datetime | None) -> str | None:
     return value.astimezone(dt.UTC).isoformat() if value is not None else None
 
 
+# Times outside these years are nonsense here, and near the ends of the
+# calendar they overflow when shown in another zone.
+EARLIEST, LATEST = 1970, 2199
+
+
 def when(value: str | None) -> dt.datetime | None:
     if value is None:
         return None
     moment = dt.datetime.fromisoformat(value)
     if moment.tzinfo is None:
         raise ValueError(f"a time without its zone: {value}")
+    if not EARLIEST <= moment.year <= LATEST:
+        raise ValueError(f"a time out of range: {value}")
     return moment.astimezone(dt.UTC)
 
 
@@ -231,7 +238,9 @@ def apply_page(session: Session, feed: str, items: list[dict[str, Any]]) -> set[
     touched: set[int] = set()
     live = [item for item in items if not item.get("deleted")]
     if feed in _BULK and live:
-        _upsert(session, feed, [_BULK[feed](item) for item in live])
+        values = [_BULK[feed](item) for item in live]
+        _refuse_conflicts(session, feed, values)
+        _upsert(session, feed, values)
     elif feed == "checkins" and live:
         touched = _checkins(session, live)
     else:
@@ -262,11 +271,83 @@ def _upsert(session: Session, feed: str, values: list[dict[str, Any]]) -> None:
         raise ValueError(f"no bulk upsert for {dialect}")
     statement = insert(table)
     columns = [c for c in values[0] if c not in key and c not in keep]
-    statement = statement.on_conflict_do_update(
-        index_elements=list(key),
-        set_={c: statement.excluded[c] for c in columns},
-    )
+    updates = {c: statement.excluded[c] for c in columns}
+    updates.update(_sticky(feed, table, statement.excluded))
+    statement = statement.on_conflict_do_update(index_elements=list(key), set_=updates)
     session.execute(statement, values)
+
+
+def _refuse_conflicts(session: Session, feed: str, values: list[dict]) -> None:
+    """A card or code number that names another member here is refused.
+
+    Replacing it would hand this station's card to someone else; it means
+    this station issued numbers the server does not know.
+    """
+    if feed == "cards":
+        numbers = {v["card_number"] for v in values}
+        here = {
+            (number, issue): (member, uid)
+            for number, issue, member, uid in session.execute(
+                select(
+                    Card.card_number, Card.issue_number, Card.member_id, Card.uid
+                ).where(Card.card_number.in_(numbers))
+            )
+        }
+        for value in values:
+            found = here.get((value["card_number"], value["issue_number"]))
+            if found is None:
+                continue
+            member, uid = found
+            if member != value["member_id"] or (
+                uid and value["uid"] and uid != value["uid"]
+            ):
+                raise ValueError(
+                    f"card {value['card_number']} issue {value['issue_number']} "
+                    f"is member {member}'s here, member {value['member_id']}'s on "
+                    "the server: this station issued cards the server does not know"
+                )
+    elif feed == "qr_codes":
+        serials = {v["serial"] for v in values}
+        here = dict(
+            session.execute(
+                select(MemberQr.serial, MemberQr.member_id).where(
+                    MemberQr.serial.in_(serials)
+                )
+            ).all()
+        )
+        for value in values:
+            member = here.get(value["serial"])
+            if member is not None and member != value["member_id"]:
+                raise ValueError(
+                    f"member code {value['serial']} is member {member}'s here, "
+                    f"member {value['member_id']}'s on the server: this station "
+                    "issued codes the server does not know"
+                )
+
+
+def _sticky(feed: str, table: Any, excluded: Any) -> dict[str, Any]:
+    """A revocation made here outlives the next pull.
+
+    This station does not upload its own card or code changes yet, so the
+    server's copy may not know of a revocation made here: a pulled item may
+    revoke what is active here, never bring back what was revoked here.
+    """
+    if feed == "cards":
+        # Literal words: an executemany takes no list parameter.
+        revoked, lost, active = (
+            literal_column(f"'{word}'") for word in ("revoked", "lost", "active")
+        )
+        revoked_here = (table.c.status == revoked) | (table.c.status == lost)
+        return {
+            "status": case(
+                (revoked_here & (excluded.status == active), table.c.status),
+                else_=excluded.status,
+            ),
+            "revoked_at": func.coalesce(table.c.revoked_at, excluded.revoked_at),
+        }
+    if feed == "qr_codes":
+        return {"revoked_at": func.coalesce(table.c.revoked_at, excluded.revoked_at)}
+    return {}
 
 
 def _member_values(item: dict[str, Any]) -> dict[str, Any]:
@@ -365,10 +446,20 @@ def _key(session: Session, item: dict[str, Any]) -> None:
     public = base64.b64decode(item["public_key"], validate=True)
     if len(public) != 32:
         raise ValueError(f"key {item['key_id']}: not a 32-byte Ed25519 key")
-    row = session.get(SigningKey, item["key_id"]) or SigningKey(key_id=item["key_id"])
+    row = session.get(SigningKey, item["key_id"])
+    if row is None:
+        row = SigningKey(key_id=item["key_id"])
+    elif row.public_key != public:
+        # A key id names one key for ever; rotation takes a new id.
+        raise ValueError(
+            f"the server's key {item['key_id']} is not this station's key "
+            f"{item['key_id']}: this station's keys were not made for this programme"
+        )
     row.public_key = public
     row.created_at = when(item.get("created_at")) or row.created_at
-    row.retired_at = when(item.get("retired_at"))
+    # A retirement, here or there, stands; the earlier one counts.
+    retired = [t for t in (row.retired_at, when(item.get("retired_at"))) if t]
+    row.retired_at = min(retired) if retired else None
     session.add(row)
 
 
@@ -518,6 +609,7 @@ def _checkins(session: Session, items: list[dict[str, Any]]) -> set[int]:
     firsts = _live_firsts(session, fresh)
     taken = _numbers_taken(session, fresh)
     cards = _card_ids(session, fresh)
+    overridden = _live_overrides(session, fresh)
     rows = []
     for item in fresh:
         row = _checkin_row(item, cards)
@@ -526,6 +618,14 @@ def _checkins(session: Session, items: list[dict[str, Any]]) -> set[int]:
                 row.seq = None  # never block a fact on its number
             else:
                 taken.add((row.station, row.seq))
+        if row.override_of is not None and not row.flagged:
+            if row.override_of in overridden:
+                # Two supervisors, at two desks offline, admitted over the
+                # same refusal: both facts stay, the second is flagged.
+                flag(row)
+                log.warning("check-in %s: a second override, flagged", row.id)
+            else:
+                overridden.add(row.override_of)
         if row.first_entry and not row.annulled:
             pair = (row.event_id, row.member_id)
             if pair in firsts:
@@ -589,6 +689,19 @@ def _live_firsts(session: Session, items: list[dict[str, Any]]) -> set[tuple]:
         )
     )
     return {tuple(pair) for pair in found}
+
+
+def _live_overrides(session: Session, items: list[dict[str, Any]]) -> set[str]:
+    refusals = {i["override_of"] for i in items if i.get("override_of")}
+    if not refusals:
+        return set()
+    return set(
+        session.scalars(
+            select(CheckIn.override_of).where(
+                CheckIn.override_of.in_(refusals), CheckIn.flagged.is_(False)
+            )
+        )
+    )
 
 
 def _numbers_taken(session: Session, items: list[dict[str, Any]]) -> set[tuple]:

@@ -170,13 +170,18 @@ class CheckinJournal:
     def read(self) -> JournalRead:
         return read_journal(self.path)
 
-    def compact(self, drop: set[str]) -> int:
+    def compact(self, drop: set[str], annulments: bool = True) -> int:
         """Rewrite the file without the lines of the check-ins in `drop`.
+
+        With `annulments` false, their annulment lines stay: an annulment
+        made after the check-in went up has not gone up yet itself.
 
         For after an upload: what the server holds need not be journalled.
         Named ids only, never "all but the pending": a line may belong to a
         transaction that has not committed yet. Returns the lines dropped.
         """
+        if not drop:
+            return 0
         with self._lock, self._across_processes():
             self._close()
             if not self.path.exists():
@@ -188,7 +193,9 @@ class CheckinJournal:
                 except ValueError:
                     kept.append(raw)  # never throw away what cannot be read
                     continue
-                if record.get("id") in drop:
+                if record.get("id") in drop and (
+                    annulments or not str(record.get("op", "")).startswith("annul")
+                ):
                     dropped += 1
                 else:
                     kept.append(raw)

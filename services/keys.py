@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from memberdesk.services.audit import AuditLog
@@ -128,6 +128,21 @@ def public_keys(session: Session) -> dict[int, tuple[Ed25519PublicKey, object]]:
         row.key_id: (Ed25519PublicKey.from_public_bytes(row.public_key), row.retired_at)
         for row in session.scalars(select(SigningKey))
     }
+
+
+def keys_version(session: Session) -> tuple:
+    """A cheap summary that changes whenever a key is added, removed or
+    retired: a door reloads its keys when it does (a sync, another desk)."""
+    return tuple(
+        session.execute(
+            select(
+                func.count(),
+                func.max(SigningKey.key_id),
+                func.count(SigningKey.retired_at),
+                func.max(SigningKey.retired_at),
+            )
+        ).one()
+    )
 
 
 class KeyChangeRefused(Exception):

@@ -292,7 +292,15 @@ class CheckIn(Base):
         ),
         Index("ix_checkin_event_member", "event_id", "member_id"),
         Index("uq_checkin_station_seq", "station", "seq", unique=True),
-        Index("uq_checkin_override_of", "override_of", unique=True),
+        # One live override per refusal; a second one from another desk,
+        # offline at the time, arrives by sync and is kept flagged.
+        Index(
+            "uq_checkin_override_of",
+            "override_of",
+            unique=True,
+            sqlite_where=text("NOT flagged"),
+            postgresql_where=text("NOT flagged"),
+        ),
         # Small by design: only what still waits for upload.
         Index(
             "ix_checkin_pending",

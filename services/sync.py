@@ -31,7 +31,15 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services import feeds
-from memberdesk.services.api import PAGE_SIZE, ApiError, MembershipApi
+from memberdesk.services.api import (
+    MALFORMED,
+    PAGE_SIZE,
+    ApiError,
+    MembershipApi,
+    Receipt,
+    api_address,
+    check_token,
+)
 from memberdesk.services.audit import AuditLog
 from memberdesk.services.checkin_rows import begin_locked
 from memberdesk.services.door_state import pending_uploads
@@ -57,6 +65,9 @@ API_TOKEN_SECRET = "api_token"
 INTERVAL = 10.0
 OFFLINE_RETRY_CAP = 30.0
 PUSH_CHUNK = 200
+# A feed's pages in one round at most; a longer download goes on next round.
+MAX_PAGES_PER_ROUND = 2000
+CURSOR_EXPIRED = 410
 
 
 @dataclass(frozen=True)
@@ -116,25 +127,38 @@ class Sync:
         self._page_size = page_size
         self._clock = clock
         self.last_success: dt.datetime | None = None
+        #: Set by the loop when a desk recorded a scan: pushed between pages.
+        self.push_requested = threading.Event()
 
     # -- push --
 
     def push(self, should_stop: Callable[[], bool] = lambda: False) -> PushReport:
         """Upload this station's check-ins that wait, oldest first."""
+        self.push_requested.clear()
         report = PushReport()
         while not should_stop():
             batch = self._waiting()
             if not batch:
                 break
-            for record, key, annulled in batch:
-                if should_stop():
-                    raise Stopped
-                receipt = self.api.push_checkin(record, key)
-                if self._settle(record["id"], annulled, receipt):
-                    report.flagged.append(record["id"])
-                report.sent += 1
-            if self._journal is not None:
-                self._journal.compact({record["id"] for record, _, _ in batch})
+            # What the server now holds need not stay in the journal: a
+            # recorded check-in's line, or, once its annulment is up, both.
+            recorded: set[str] = set()
+            annulments: set[str] = set()
+            try:
+                for record, key, annulled in batch:
+                    if should_stop():
+                        raise Stopped
+                    receipt = self.api.push_checkin(record, key)
+                    flagged, uploaded = self._settle(record["id"], annulled, receipt)
+                    if flagged:
+                        report.flagged.append(record["id"])
+                    if uploaded:
+                        (annulments if annulled else recorded).add(record["id"])
+                    report.sent += 1
+            finally:
+                if self._journal is not None:
+                    self._journal.compact(recorded, annulments=False)
+                    self._journal.compact(annulments)
         if report.sent:
             log.info(
                 "pushed %d check-in(s), %d flagged", report.sent, len(report.flagged)
@@ -162,18 +186,25 @@ class Sync:
                 for row in rows
             ]
 
-    def _settle(self, checkin_id: str, annulled: bool, receipt) -> bool:  # noqa: ANN001
-        """Mark one check-in uploaded; returns whether the server flagged it."""
+    def _settle(
+        self, checkin_id: str, annulled: bool, receipt: Receipt
+    ) -> tuple[bool, bool]:
+        """Mark one check-in uploaded: (flagged by the server, marked uploaded).
+
+        A check-in annulled while its upload was on the way stays waiting:
+        the annulment goes next.
+        """
         with self._sessions() as session:
             begin_locked(session)
             row = session.get(CheckIn, checkin_id)
             flagged_now = receipt.flagged and not row.flagged
-            if row.annulled == annulled:
-                row.uploaded = True  # annulled meanwhile: that change goes next
+            uploaded = row.annulled == annulled
+            if uploaded:
+                row.uploaded = True
             if flagged_now:
                 self._flag(session, row, receipt.clash_with)
             session.commit()
-        return flagged_now
+        return flagged_now, uploaded
 
     def _flag(self, session: Session, row: CheckIn, clash_with: str | None) -> None:
         feeds.flag(row)
@@ -181,6 +212,12 @@ class Sync:
         other = session.get(CheckIn, clash_with) if clash_with else None
         if (
             other is not None
+            # The entry named must be the same member's entry at the same
+            # event: a receipt cannot make any other row count.
+            and other.event_id == row.event_id
+            and other.member_id == row.member_id
+            and other.admitted
+            and other.direction == "in"
             and other.flagged
             and not other.annulled
             and feeds.live_first_entry(session, other.event_id, other.member_id) is None
@@ -220,40 +257,72 @@ class Sync:
         The next page is fetched while this one is stored: the server's
         work and the network overlap the station's writes. Only a stored
         page moves the cursor, so a fetched page that is never stored is
-        simply fetched again next time.
+        simply fetched again next time. A cursor the server calls expired
+        starts its feed afresh.
         """
         report = PullReport()
         with ThreadPoolExecutor(1, thread_name_prefix="sync-fetch") as fetcher:
             for feed in feeds.ORDER:
-                ahead = fetcher.submit(
-                    self.api.pull, feed, self._cursor(feed), self._page_size
-                )
-                while True:
-                    if should_stop():
-                        ahead.cancel()
-                        raise Stopped
-                    page = ahead.result()
-                    if page.has_more:
-                        ahead = fetcher.submit(
-                            self.api.pull, feed, page.next_cursor, self._page_size
-                        )
-                    try:
-                        touched = self._store(
-                            feed, page.items, page.next_cursor, not page.has_more
-                        )
-                    except BaseException:
-                        ahead.cancel()
-                        _settle_quietly(ahead)
+                try:
+                    self._pull_feed(feed, fetcher, should_stop, report)
+                except ApiError as error:
+                    if error.status != CURSOR_EXPIRED:
                         raise
-                    report.pages += 1
-                    report.items[feed] = report.items.get(feed, 0) + len(page.items)
-                    report.events_recounted |= touched
-                    if not page.has_more:
-                        break
+                    log.warning("%s: the server's cursor expired; afresh", feed)
+                    self._forget_cursor(feed)
+                    self._pull_feed(feed, fetcher, should_stop, report)
         total = sum(report.items.values())
         if total:
             log.info("pulled %d item(s) in %d page(s)", total, report.pages)
         return report
+
+    def _pull_feed(
+        self,
+        feed: str,
+        fetcher: ThreadPoolExecutor,
+        should_stop: Callable[[], bool],
+        report: PullReport,
+    ) -> None:
+        cursor = self._cursor(feed)
+        seen = {cursor}
+        ahead = fetcher.submit(self.api.pull, feed, cursor, self._page_size)
+        for _ in range(MAX_PAGES_PER_ROUND):
+            if should_stop():
+                _settle_quietly(ahead)
+                raise Stopped
+            page = ahead.result()
+            if page.has_more and page.next_cursor in seen:
+                raise ApiError(MALFORMED, f"{feed}: the server's cursor went round")
+            seen.add(page.next_cursor)
+            if page.has_more:
+                ahead = fetcher.submit(
+                    self.api.pull, feed, page.next_cursor, self._page_size
+                )
+            try:
+                touched = self._store(
+                    feed, page.items, page.next_cursor, not page.has_more
+                )
+                if self.push_requested.is_set():
+                    # A scan while a long download runs goes up at once.
+                    self.push(should_stop)
+            except BaseException:
+                _settle_quietly(ahead)
+                raise
+            report.pages += 1
+            report.items[feed] = report.items.get(feed, 0) + len(page.items)
+            report.events_recounted |= touched
+            if not page.has_more:
+                return
+        _settle_quietly(ahead)
+        log.info(
+            "%s: %d pages this round; the rest next round", feed, MAX_PAGES_PER_ROUND
+        )
+
+    def _forget_cursor(self, feed: str) -> None:
+        with self._sessions.begin() as session:
+            row = session.get(SyncCursor, feed)
+            if row is not None:
+                session.delete(row)
 
     def _cursor(self, feed: str) -> str | None:
         with self._sessions() as session:
@@ -275,12 +344,20 @@ class Sync:
                 row.updated_at = self._clock()
                 session.add(row)
                 session.commit()
-            except (ValueError, KeyError, TypeError, IntegrityError, DataError) as exc:
+            except (
+                ValueError,
+                KeyError,
+                TypeError,
+                OverflowError,
+                IntegrityError,
+                DataError,
+            ) as exc:
                 # An item the contract lets through but the database refuses
                 # (a tier that does not exist, a number out of range): the
                 # page is refused whole, as a malformed one is.
                 session.rollback()
-                words = str(exc).splitlines()[0][:200]
+                cause = getattr(exc, "orig", None) or exc
+                words = str(cause).splitlines()[0][:200]
                 raise ApiError(
                     "malformed", f"{feed}: an item cannot be stored ({words})"
                 ) from exc
@@ -333,6 +410,20 @@ def _settle_quietly(future: Future) -> None:
         pass
 
 
+def push_scope(sessions: sessionmaker[Session], station: str) -> str | None:
+    """Whose check-ins a desk uploads: all of its own SQLite file's, or, on
+    a server that several desks share, this station's."""
+    bind = sessions.kw.get("bind")
+    shared = bind is not None and bind.dialect.name != "sqlite"
+    return station if shared else None
+
+
+def waiting(sessions: sessionmaker[Session], station: str) -> int:
+    """How many check-ins this desk still has to upload."""
+    with sessions() as session:
+        return pending_uploads(session, push_scope(sessions, station))
+
+
 def for_station(
     sessions: sessionmaker[Session],
     api: MembershipApi,
@@ -340,15 +431,13 @@ def for_station(
     audit: AuditLog | None = None,
 ) -> Sync:
     """The sync a desk runs: its journal, and the push scope its database needs."""
-    bind = sessions.kw.get("bind")
-    shared = bind is not None and bind.dialect.name != "sqlite"
     return Sync(
         sessions,
         api,
         station,
         journal=journal_beside(sessions, station),
         audit=audit,
-        every_station=not shared,
+        every_station=push_scope(sessions, station) is None,
     )
 
 
@@ -396,12 +485,9 @@ def configure(
     """Point the station at the API: the address in the database, the token
     in the secret store (never in the database, the log or the audit)."""
     require(actor, Action.CONFIGURE_SYNC)
-    url = url.strip().rstrip("/")
-    if not url.startswith(("http://", "https://")) or "://" == url[-3:]:
-        raise ValueError(f"the API address must start with https://: {url!r}")
-    if not token.strip():
-        raise ValueError("the API token is empty")
-    store.put(API_TOKEN_SECRET, token.strip().encode("utf-8"))
+    url = api_address(url)
+    token = check_token(token.strip())
+    store.put(API_TOKEN_SECRET, token.encode("utf-8"))
     with sessions.begin() as session:
         row = session.get(Setting, API_URL_SETTING)
         before = row.value if row else None
@@ -465,6 +551,7 @@ class SyncLoop:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        self._sync: Sync | None = None
 
     def start(self) -> None:
         if self._thread is not None:
@@ -474,6 +561,9 @@ class SyncLoop:
         self._thread.start()
 
     def kick(self) -> None:
+        sync = self._sync
+        if sync is not None:
+            sync.push_requested.set()
         self._wake.set()
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -489,7 +579,7 @@ class SyncLoop:
 
     def _run(self) -> None:
         try:
-            sync = self._make_sync()
+            sync = self._sync = self._make_sync()
         except Exception as exc:  # noqa: BLE001 - said on screen, not raised
             log.exception("sync cannot start")
             self._on_state(SyncState(NEEDS_ATTENTION, problem="setup", detail=str(exc)))

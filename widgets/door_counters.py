@@ -97,10 +97,15 @@ class DoorCountersBar(QWidget):
         self._pending = pending
         self._show_pending()
 
-    def set_upload_state(self, note: str, offline: bool) -> None:
-        """Whether check-ins go up as they happen, written under the count."""
+    def set_upload_state(
+        self, note: str, offline: bool, waiting: int | None = None
+    ) -> None:
+        """Whether check-ins go up as they happen, written under the count;
+        with `waiting`, the count as the sync has just seen it."""
         self._upload_note = note
         self._offline = offline
+        if waiting is not None and self._pending is not None:
+            self._pending = waiting
         self._show_pending()
 
     def _show_pending(self) -> None:

@@ -243,7 +243,7 @@ class DoorPage(QWidget):
             note = self.tr("Connecting…")
         else:
             note = self.tr("No sync set up on this station")
-        self.counters.set_upload_state(note, offline)
+        self.counters.set_upload_state(note, offline, state.waiting)
         if state.status == "not_configured":
             return
         self._note_flagged(state.flagged)

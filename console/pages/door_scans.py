@@ -141,6 +141,8 @@ class LastScansTable(QTableWidget):
             parts.append(self.tr("undone"))
         if scan.override_of:
             parts.append(self.tr("supervisor"))
+        if scan.flagged:
+            parts.append(self.tr("flagged: second entry"))
         if scan.can_override:
             parts.append(self.tr("may be overridden"))
         return " · ".join(parts)

@@ -1050,17 +1050,17 @@
         <translation>卡托盘</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="326"/>
+        <location filename="../../console/app.py" line="327"/>
         <source>The simulated reader is not open yet.</source>
         <translation>模拟读卡器尚未打开。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="332"/>
+        <location filename="../../console/app.py" line="333"/>
         <source>This card file cannot be used: %1</source>
         <translation>无法使用此卡文件：%1</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="373"/>
+        <location filename="../../console/app.py" line="374"/>
         <source>memberdesk cannot start</source>
         <translation>memberdesk 无法启动</translation>
     </message>
@@ -1354,32 +1354,32 @@
         <translation>本机未设置同步</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="257"/>
+        <location filename="../../console/pages/door.py" line="260"/>
         <source>Flagged on upload: a member let in here had already come in at another desk (%1 so far). Check the member&apos;s card; the audit log names both check-ins.</source>
         <translation>上传时被标记：本机放行的一位会员此前已在另一入口入场（至今共 %1 次）。请核查该会员的卡；审计日志中记有两条签到。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="271"/>
+        <location filename="../../console/pages/door.py" line="274"/>
         <source>Choose an event…</source>
         <translation>请选择活动…</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="427"/>
+        <location filename="../../console/pages/door.py" line="430"/>
         <source>The counters could not be read.</source>
         <translation>无法读取计数。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="456"/>
+        <location filename="../../console/pages/door.py" line="459"/>
         <source>unknown member</source>
         <translation>未知会员</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="458"/>
+        <location filename="../../console/pages/door.py" line="461"/>
         <source>%1&apos;s check-in was undone.</source>
         <translation>已撤销 %1 的签到。</translation>
     </message>
     <message>
-        <location filename="../../console/pages/door.py" line="463"/>
+        <location filename="../../console/pages/door.py" line="466"/>
         <source>%1 was admitted by a supervisor.</source>
         <translation>%1 已由主管放行。</translation>
     </message>
@@ -2526,6 +2526,11 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
     </message>
     <message>
         <location filename="../../console/pages/door_scans.py" line="145"/>
+        <source>flagged: second entry</source>
+        <translation>已标记：重复入场</translation>
+    </message>
+    <message>
+        <location filename="../../console/pages/door_scans.py" line="147"/>
         <source>may be overridden</source>
         <translation>主管可放行</translation>
     </message>
@@ -2698,50 +2703,50 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/main_window.py" line="67"/>
+        <location filename="../../console/main_window.py" line="68"/>
         <source>memberdesk — %1</source>
         <extracomment>The shown page changed; carries the page&apos;s key. Ctrl+L: the person at the desk asks to lock it now.</extracomment>
         <translation>memberdesk — %1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="87"/>
+        <location filename="../../console/main_window.py" line="90"/>
         <source>Pages</source>
-        <extracomment>Docked panels by key, such as the demo&apos;s &quot;card_tray&quot;. Who is signed in and the lock: set by the composition root. The card room&apos;s tabs on the issuance page: set by the composition root. The door&apos;s full screen: set by the composition root. The sync worker&apos;s bridge: set by the composition root.</extracomment>
+        <extracomment>Docked panels by key, such as the demo&apos;s &quot;card_tray&quot;. Who is signed in and the lock: set by the composition root. The card room&apos;s tabs on the issuance page: set by the composition root. The door&apos;s full screen: set by the composition root. The sync worker&apos;s bridge: set by the composition root. The station&apos;s time zone, for times in the status bar.</extracomment>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="121"/>
+        <location filename="../../console/main_window.py" line="124"/>
         <source>Station: %1</source>
         <translation>工作站：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="122"/>
-        <location filename="../../console/main_window.py" line="182"/>
+        <location filename="../../console/main_window.py" line="125"/>
+        <location filename="../../console/main_window.py" line="185"/>
         <source>Staff: %1</source>
         <translation>工作人员：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="251"/>
+        <location filename="../../console/main_window.py" line="254"/>
         <source>Reader: %1</source>
         <translation>读卡器：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="259"/>
+        <location filename="../../console/main_window.py" line="262"/>
         <source>The reader is not available: %1</source>
         <translation>读卡器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="268"/>
+        <location filename="../../console/main_window.py" line="271"/>
         <source>Last synced: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="279"/>
+        <location filename="../../console/main_window.py" line="282"/>
         <source>Locked: the card tap was not checked in.</source>
         <translation>已锁定：此次刷卡未签到。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="281"/>
+        <location filename="../../console/main_window.py" line="284"/>
         <source>A card was tapped, but this page does not use cards.</source>
         <translation>检测到刷卡，但当前页面不使用会员卡。</translation>
     </message>
