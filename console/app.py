@@ -370,18 +370,36 @@ def damaged_words(exc: DamagedDatabase) -> str:
     return damaged_database_words(str(exc.path), exc.detail, command)
 
 
+def _ask_passphrase() -> str:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(
+        None,
+        translate("Console", "Secret file"),
+        translate("Console", "Passphrase of the secret file:"),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok else ""
+
+
 def _fail(message: str) -> int:
     QMessageBox.critical(None, translate("Console", "memberdesk cannot start"), message)
     return EXIT_FAILED
 
 
-def run(db: str | None, reader: str, lang: str | None) -> int:
-    """Open the console on `db` with the reader at `reader`."""
+def run(
+    db: str | None, reader: str, lang: str | None, secrets: str | None = None
+) -> int:
+    """Open the console on `db` with the reader at `reader`.
+
+    `secrets` is the secret store, as --secrets gives it: the keyring by
+    default, or file:PATH with its passphrase from the environment or asked.
+    """
     from memberdesk.console import demo
     from memberdesk.console.sign_in import staff_dialog
     from memberdesk.services.anchors import anchor_for
     from memberdesk.services.db import default_url
-    from memberdesk.services.secrets import store_for
+    from memberdesk.services.secrets import SecretStoreError, store_for
 
     app = _application()
     translators = apply_language(app, lang)
@@ -404,9 +422,13 @@ def run(db: str | None, reader: str, lang: str | None) -> int:
     name = station_setting(sessions, "station_name", socket.gethostname() or "station")
     audit = AuditLog(name, anchor_for(db or default_url()))
     # The OS keyring is reached lazily, on the first card job, not here.
+    try:
+        store = store_for(sessions, secrets, _ask_passphrase)
+    except SecretStoreError as exc:
+        return _fail(str(exc))
     station = build_station(
         sessions,
-        store_for(sessions),
+        store,
         name=name,
         reader_path=reader,
         cards_dir=cards,

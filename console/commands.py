@@ -424,7 +424,9 @@ def checkin(args: argparse.Namespace) -> int:
 def run_gui(args: argparse.Namespace) -> int:
     from memberdesk.console.app import run
 
-    return run(db=args.db, reader=args.reader or "sim", lang=args.lang)
+    return run(
+        db=args.db, reader=args.reader or "sim", lang=args.lang, secrets=args.secrets
+    )
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -66,9 +66,17 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     emulator.add_argument(
         "--db", default=argparse.SUPPRESS, help="the database to serve"
     )
-    emulator.add_argument("--host", default="127.0.0.1", help="address (127.0.0.1)")
     emulator.add_argument(
-        "--port", type=int, default=EMULATOR_PORT, help=f"port ({EMULATOR_PORT})"
+        "--host",
+        default="127.0.0.1",
+        type=_loopback_host,
+        help="a loopback address of this computer (127.0.0.1)",
+    )
+    emulator.add_argument(
+        "--port", type=_port, default=EMULATOR_PORT, help=f"port ({EMULATOR_PORT})"
+    )
+    emulator.add_argument(
+        "--json", action="store_true", help="say the address as JSON on start"
     )
     emulator.add_argument(
         "--token",

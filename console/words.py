@@ -33,7 +33,7 @@ def reason_words(reason: Reason | str) -> str:
         Reason.UNKNOWN_KEY: translate("Words", "Card signed by an unknown key"),
         Reason.KEY_RETIRED: translate("Words", "Card signed by a retired key"),
         Reason.BAD_SIGNATURE: translate(
-            "Words", "Forged or damaged card: the signature does not verify"
+            "Words", "Forged or damaged card or code: the signature does not verify"
         ),
         Reason.UID_MISMATCH: translate(
             "Words", "Copied card: the data belongs to another chip"

@@ -1060,7 +1060,17 @@
         <translation>无法使用此卡文件：%1</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="374"/>
+        <location filename="../../console/app.py" line="378"/>
+        <source>Secret file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="379"/>
+        <source>Passphrase of the secret file:</source>
+        <translation>密钥文件的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="386"/>
         <source>memberdesk cannot start</source>
         <translation>memberdesk 无法启动</translation>
     </message>
@@ -3396,8 +3406,8 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
     </message>
     <message>
         <location filename="../../console/words.py" line="35"/>
-        <source>Forged or damaged card: the signature does not verify</source>
-        <translation>伪造或损坏的卡：签名校验失败</translation>
+        <source>Forged or damaged card or code: the signature does not verify</source>
+        <translation>伪造或损坏的卡或会员码：签名校验失败</translation>
     </message>
     <message>
         <location filename="../../console/words.py" line="38"/>
