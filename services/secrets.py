@@ -86,7 +86,8 @@ class KeyringSecretStore:
 
 _NO_KEYRING = (
     "no OS keyring is available on this machine, so the station's secrets "
-    "(card keys, the API token) cannot be stored safely; install and unlock a keyring (GNOME Keyring, KWallet, "
+    "(card keys, the API token) cannot be stored safely; install and unlock "
+    "a keyring (GNOME Keyring, KWallet, "
     "macOS Keychain, Windows Credential Locker), or keep them in an encrypted "
     "file: --secrets file:PATH, with the passphrase in "
     "MEMBERDESK_SECRETS_PASSPHRASE or typed at the prompt"
