@@ -68,7 +68,7 @@ class Annulment:
     event_id: int
     member_id: int | None
     member_name: str
-    verdict: Reason  # the annulled row's own verdict
+    verdict: Reason | str  # the annulled row's own verdict (str: unknown here)
     freed_place: bool
     inside: int
     admitted_total: int
@@ -180,7 +180,7 @@ def annul(
                 event.id,
                 row.member_id,
                 member.name if member else "",
-                Reason(row.verdict),
+                _reason_of(row.verdict),
                 row.first_entry,
                 event.inside,
                 event.admitted,
@@ -274,12 +274,27 @@ def override(
     return verdict
 
 
+def _reason_of(code: str) -> Reason | str:
+    try:
+        return Reason(code)
+    except ValueError:
+        return code  # written by a newer station
+
+
 def _check_overridable(session: Session, original: CheckIn) -> None:
     if original.admitted or original.direction != "in":
         raise DoorActionRefused(
             "not_a_refusal", "only a refused entry can be overridden"
         )
-    reason = Reason(original.verdict)
+    try:
+        reason = Reason(original.verdict)
+    except ValueError:
+        # Decided by a newer station, for a reason this one does not know.
+        raise DoorActionRefused(
+            "never_overridden",
+            f"this station does not know the refusal {original.verdict!r}: "
+            "override it where it was made",
+        ) from None
     if reason in NEVER_OVERRIDDEN or original.member_id is None:
         raise DoorActionRefused(
             "never_overridden",

@@ -469,3 +469,48 @@ def test_a_token_that_cannot_be_a_header_is_refused(sessions, store, token):
             sessions, store, admin, "https://api.example.com", token, AuditLog("d")
         )
     assert store.get(sync.API_TOKEN_SECRET) is None
+
+
+def test_a_verdict_from_a_newer_station_can_be_annulled_not_overridden(
+    office, emulator, tmp_path
+):
+    from memberdesk.services.door_actions import DoorActionRefused
+
+    member = office.member()
+    _publish(emulator, office)
+    desk = station(tmp_path, emulator, "desk-a")
+    base = {
+        "station": "desk-new",
+        "event_id": office.event_id,
+        "member_id": member,
+        "source": "qr",
+        "direction": "in",
+        "annulled": False,
+        "at": "2026-12-04T07:59:00+00:00",
+    }
+    refused = {
+        **base,
+        "id": "7d6a4a59-8a86-4a40-a0c8-1b0c2c1f7a01",
+        "seq": 1,
+        "verdict": "face_not_matched",
+        "admitted": False,
+        "first_entry": False,
+    }
+    let_in = {
+        **base,
+        "id": "7d6a4a59-8a86-4a40-a0c8-1b0c2c1f7a02",
+        "seq": 2,
+        "verdict": "fast_lane",
+        "admitted": True,
+        "first_entry": True,
+    }
+    for item in (refused, let_in):
+        emulator.store.push_checkin(item["id"], item)
+    assert desk.round().status == sync.ONLINE
+    operator = add_actor(desk.sessions, "operator")
+
+    with pytest.raises(DoorActionRefused):
+        _override(desk, refused["id"])
+    undone = desk.door.annul(let_in["id"], "wrong member", operator)
+
+    assert undone.verdict == "fast_lane" and undone.freed_place
