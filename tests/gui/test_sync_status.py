@@ -15,6 +15,7 @@ from test_door_station import _door
 from test_screens import _grab
 
 from memberdesk.console import words
+from memberdesk.console.pages.door_scans import NOTE
 from memberdesk.services import sync
 from memberdesk.services.api_emulator import Emulator
 from memberdesk.services.reasons import Reason
@@ -168,6 +169,9 @@ def test_an_entry_flagged_on_upload_is_said_at_the_door(
     assert state.flagged == 1
     qtbot.waitUntil(lambda: door.message.isVisible(), timeout=SYNC_TIMEOUT_MS)
     assert door.message.property("tone") == "warn" and "1" in door.message.text()
+    # The desk's own entry, now flagged, says so in the last scans.
+    qtbot.waitUntil(lambda: door.scans.scan_at(0).flagged, timeout=SYNC_TIMEOUT_MS)
+    assert door.scans.item(0, NOTE).text() == door.scans.tr("flagged: second entry")
     _grab(window, language, "door-flagged-on-upload")
     held = api.store.get("checkins", (verdict.checkin_id,))
     assert held["flagged"] and held["clash_with"] == other["id"]
