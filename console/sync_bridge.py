@@ -1,6 +1,6 @@
 """The sync worker seen from Qt: its state as a queued signal.
 
-The worker (memberdesk.services.sync.SyncLoop) runs in its own thread with
+The worker (memberdesk.services.sync_loop.SyncLoop) runs in its own thread with
 its own httpx client and sessions; the token is read from the secret store
 there too, so start-up never waits on the keyring. Each round's SyncState
 reaches the GUI thread as `state_changed`. A station with no API address
@@ -16,7 +16,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
-from memberdesk.services import sync
+from memberdesk.services import sync, sync_loop, sync_setup
 from memberdesk.services.api import REFUSED, ApiError
 from memberdesk.services.audit import AuditLog
 from memberdesk.services.secrets import SecretStore
@@ -36,7 +36,7 @@ class SyncBridge(QObject):
         store: SecretStore,
         station: str,
         audit: AuditLog | None = None,
-        interval: float = sync.INTERVAL,
+        interval: float = sync_loop.INTERVAL,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,16 +45,16 @@ class SyncBridge(QObject):
         self._station = station
         self._audit = audit
         self._interval = interval
-        self._loop: sync.SyncLoop | None = None
+        self._loop: sync_loop.SyncLoop | None = None
         self.state = sync.SyncState(sync.NOT_CONFIGURED)
 
     def start(self) -> None:
         if self._loop is not None:
             return
-        if sync.api_url(self._sessions) is None:
+        if sync_setup.api_url(self._sessions) is None:
             self._not_configured()
             return
-        self._loop = sync.SyncLoop(self._make_sync, self._on_state, self._interval)
+        self._loop = sync_loop.SyncLoop(self._make_sync, self._on_state, self._interval)
         self._loop.start()
 
     def stop(self) -> None:
@@ -74,7 +74,7 @@ class SyncBridge(QObject):
 
     def _make_sync(self) -> sync.Sync:
         # On the sync thread: the keyring may be slow; nothing waits for it.
-        api = sync.connect(self._sessions, self._store)
+        api = sync_setup.connect(self._sessions, self._store)
         if api is None:
             raise ApiError(REFUSED, "no API address configured")
         return sync.for_station(self._sessions, api, self._station, self._audit)

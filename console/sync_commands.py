@@ -159,7 +159,7 @@ def commands() -> dict:
 
 
 def configure(args: argparse.Namespace) -> int:
-    from memberdesk.services import sync
+    from memberdesk.services import sync_setup
     from memberdesk.services.api import ApiError, BadSetting, MembershipApi
     from memberdesk.services.secrets import SecretStoreError
 
@@ -169,14 +169,14 @@ def configure(args: argparse.Namespace) -> int:
     token = _token()
     try:
         store = _store(args, sessions)
-        sync.configure(sessions, store, actor, args.api, token, audit)
+        sync_setup.configure(sessions, store, actor, args.api, token, audit)
     except PermissionError as exc:
         raise CommandFailed(str(exc), EXIT_REFUSED, "not_allowed") from exc
     except BadSetting as exc:
         raise CommandFailed(str(exc), EXIT_USAGE, "bad_setting") from exc
     except SecretStoreError as exc:
         raise CommandFailed(str(exc), EXIT_FAILED, "no_secret_store") from exc
-    url = sync.api_url(sessions)
+    url = sync_setup.api_url(sessions)
     # Try the token now, so a wrong one shows here and not at the door.
     check = "unchecked"
     with MembershipApi(url, token) as api:
@@ -211,7 +211,7 @@ def _store(args: argparse.Namespace, sessions):  # noqa: ANN001, ANN202
 
 
 def run(args: argparse.Namespace) -> int:
-    from memberdesk.services import sync
+    from memberdesk.services import sync, sync_setup
     from memberdesk.services.api import ApiError
     from memberdesk.services.secrets import SecretStoreError
 
@@ -219,7 +219,7 @@ def run(args: argparse.Namespace) -> int:
     audit = base._audit(args)
     base._acting(args, sessions, audit)  # any signed-in staff member
     try:
-        api = sync.connect(sessions, _store(args, sessions))
+        api = sync_setup.connect(sessions, _store(args, sessions))
     except (SecretStoreError, ValueError) as exc:
         raise CommandFailed(str(exc), EXIT_FAILED, "not_configured") from exc
     if api is None:
@@ -281,12 +281,12 @@ def run(args: argparse.Namespace) -> int:
 def status(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
-    from memberdesk.services import sync
+    from memberdesk.services import sync_setup
     from memberdesk.services.door_state import pending_uploads
     from memberdesk.services.models import SyncCursor
 
     _engine, sessions = base._open(args)
-    url = sync.api_url(sessions)
+    url = sync_setup.api_url(sessions)
     with sessions() as s:
         waiting = pending_uploads(s)
         feeds = [

@@ -12,9 +12,10 @@ download resumes at the page it stopped on. Check-ins of other stations come
 down too: a desk that was offline learns who came in elsewhere, and the
 events they touched are counted again.
 
-`SyncLoop` runs this in a background thread with its own client and
-sessions, and reports a `SyncState`: online, offline (after about three
-seconds of failures, see `api`), or a problem a person must fix.
+`sync_loop.SyncLoop` runs this in a background thread with its own client
+and sessions, and reports a `SyncState`: online, offline (after about three
+seconds of failures, see `api`), or a problem a person must fix. Where the
+API is and its token: `sync_setup`.
 """
 
 from __future__ import annotations
@@ -30,24 +31,20 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from memberdesk.services import feeds
+from memberdesk.services import feed_store, feeds
 from memberdesk.services.api import (
     MALFORMED,
     PAGE_SIZE,
     ApiError,
     MembershipApi,
     Receipt,
-    api_address,
-    check_token,
 )
 from memberdesk.services.audit import AuditLog
 from memberdesk.services.checkin_rows import begin_locked
 from memberdesk.services.door_state import pending_uploads
 from memberdesk.services.journal import CheckinJournal, journal_beside
-from memberdesk.services.models import Card, CheckIn, Setting, Staff, SyncCursor, utcnow
-from memberdesk.services.permissions import Action, Actor, require
+from memberdesk.services.models import Card, CheckIn, Staff, SyncCursor, utcnow
 from memberdesk.services.recovery import rebuild_counters
-from memberdesk.services.secrets import SecretStore, SecretStoreError
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +55,6 @@ ONLINE = "online"
 OFFLINE = "offline"
 NEEDS_ATTENTION = "needs_attention"  # a wrong token, a refused request
 
-API_URL_SETTING = "api_url"
-API_TOKEN_SECRET = "api_token"
-
-# Between two syncs when all is well, and the longest wait while offline.
-INTERVAL = 10.0
-OFFLINE_RETRY_CAP = 30.0
 PUSH_CHUNK = 200
 # A feed's pages in one round at most; a longer download goes on next round.
 MAX_PAGES_PER_ROUND = 2000
@@ -207,7 +198,7 @@ class Sync:
         return flagged_now, uploaded
 
     def _flag(self, session: Session, row: CheckIn, clash_with: str | None) -> None:
-        feeds.flag(row)
+        feed_store.flag(row)
         session.flush()
         other = session.get(CheckIn, clash_with) if clash_with else None
         if (
@@ -220,7 +211,8 @@ class Sync:
             and other.direction == "in"
             and other.flagged
             and not other.annulled
-            and feeds.live_first_entry(session, other.event_id, other.member_id) is None
+            and feed_store.live_first_entry(session, other.event_id, other.member_id)
+            is None
         ):
             # Flagged here only because ours was in first: the server says
             # theirs was, so theirs counts.
@@ -334,7 +326,7 @@ class Sync:
         with self._sessions() as session:
             begin_locked(session)
             try:
-                touched = feeds.apply_page(session, feed, items)
+                touched = feed_store.apply_page(session, feed, items)
                 if touched:
                     rebuild_counters(session, touched)
                 row = session.get(SyncCursor, feed) or SyncCursor(feed=feed, items=0)
@@ -463,146 +455,3 @@ def _logins(session: Session, ids: set[int]) -> dict[int, str]:
     return dict(
         session.execute(select(Staff.id, Staff.login).where(Staff.id.in_(ids))).all()
     )
-
-
-# --- configuration ---------------------------------------------------------
-
-
-def api_url(sessions: sessionmaker[Session]) -> str | None:
-    with sessions() as session:
-        row = session.get(Setting, API_URL_SETTING)
-        return row.value if row and row.value else None
-
-
-def configure(
-    sessions: sessionmaker[Session],
-    store: SecretStore,
-    actor: Actor,
-    url: str,
-    token: str,
-    audit: AuditLog,
-) -> None:
-    """Point the station at the API: the address in the database, the token
-    in the secret store (never in the database, the log or the audit)."""
-    require(actor, Action.CONFIGURE_SYNC)
-    url = api_address(url)
-    token = check_token(token.strip())
-    store.put(API_TOKEN_SECRET, token.encode("utf-8"))
-    with sessions.begin() as session:
-        row = session.get(Setting, API_URL_SETTING)
-        before = row.value if row else None
-        if row is None:
-            session.add(Setting(key=API_URL_SETTING, value=url))
-        else:
-            row.value = url
-        audit.append(
-            session,
-            actor,
-            "sync_configured",
-            "setting",
-            API_URL_SETTING,
-            {"url": before} if before else None,
-            {"url": url},
-        )
-    log.info("station now syncs with %s", url)
-
-
-def connect(
-    sessions: sessionmaker[Session], store: SecretStore, **options: object
-) -> MembershipApi | None:
-    """A client for the configured API, or None when none is configured.
-
-    Reads the token from the secret store: call it where waiting on the
-    keyring is fine (the sync thread, a command), never at start-up.
-    """
-    url = api_url(sessions)
-    if url is None:
-        return None
-    token = store.get(API_TOKEN_SECRET)
-    if not token:
-        raise SecretStoreError(
-            "this station has an API address but no API token: run "
-            "memberdesk sync configure again"
-        )
-    return MembershipApi(url, token.decode("utf-8"), **options)
-
-
-# --- the background loop ----------------------------------------------------
-
-
-class SyncLoop:
-    """Runs a Sync in its own thread until stopped.
-
-    `make_sync` is called in the thread, so the client and sessions are the
-    thread's own. `on_state` is called from the thread after every round;
-    the console turns it into a queued signal. `kick()` asks for a round
-    now, as a desk does after each scan.
-    """
-
-    def __init__(
-        self,
-        make_sync: Callable[[], Sync],
-        on_state: Callable[[SyncState], None],
-        interval: float = INTERVAL,
-    ) -> None:
-        self._make_sync = make_sync
-        self._on_state = on_state
-        self._interval = interval
-        self._stop = threading.Event()
-        self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._sync: Sync | None = None
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="sync", daemon=True)
-        self._thread.start()
-
-    def kick(self) -> None:
-        sync = self._sync
-        if sync is not None:
-            sync.push_requested.set()
-        self._wake.set()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def _run(self) -> None:
-        try:
-            sync = self._sync = self._make_sync()
-        except Exception as exc:  # noqa: BLE001 - said on screen, not raised
-            log.exception("sync cannot start")
-            self._on_state(SyncState(NEEDS_ATTENTION, problem="setup", detail=str(exc)))
-            return
-        self._on_state(sync.state(CONNECTING))
-        wait = self._interval
-        failures = 0
-        try:
-            while not self._stop.is_set():
-                try:
-                    state = sync.run_once(self._stop.is_set)
-                except Stopped:
-                    break
-                except Exception as exc:  # noqa: BLE001 - the loop must live on
-                    log.exception("sync round failed")
-                    state = sync.state(NEEDS_ATTENTION, "internal", str(exc))
-                self._on_state(state)
-                if state.online:
-                    failures, wait = 0, self._interval
-                else:
-                    failures += 1
-                    wait = min(OFFLINE_RETRY_CAP, self._interval * 2 ** (failures - 1))
-                self._wake.wait(wait)
-                self._wake.clear()
-        finally:
-            sync.api.close()

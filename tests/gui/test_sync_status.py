@@ -16,7 +16,7 @@ from test_screens import _grab
 
 from memberdesk.console import words
 from memberdesk.console.pages.door_scans import NOTE
-from memberdesk.services import sync
+from memberdesk.services import sync, sync_setup
 from memberdesk.services.api_emulator import Emulator
 from memberdesk.services.reasons import Reason
 
@@ -33,7 +33,7 @@ def api(seeded):
     server = Emulator(TOKEN)
     server.store.load_database(station.sessions)
     url = server.start()
-    sync.configure(
+    sync_setup.configure(
         station.sessions,
         station.store,
         add_actor(station.sessions, "admin"),

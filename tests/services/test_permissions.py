@@ -9,7 +9,7 @@ import pytest
 from securitykit import T0, make_kit
 from sqlalchemy import func, select
 
-from memberdesk.services import keybundle, keys, sync
+from memberdesk.services import keybundle, keys, sync_setup
 from memberdesk.services.audit import recent, writing
 from memberdesk.services.models import AuditEntry
 from memberdesk.services.permissions import (
@@ -138,7 +138,7 @@ CALLS = {
     "configure_sync": (
         Action.CONFIGURE_SYNC,
         _nothing,
-        lambda kit, a, _: sync.configure(
+        lambda kit, a, _: sync_setup.configure(
             kit.sessions, kit.store, a, "https://api.example.com", "t0ken", kit.audit
         ),
     ),

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from synckit import TOKEN, FakeTime, served, station
 
 from memberdesk.nfc.cardmessage import decoder
-from memberdesk.services import sync
+from memberdesk.services import sync, sync_setup
 from memberdesk.services.api import (
     MALFORMED,
     REFUSED,
@@ -465,10 +465,10 @@ def test_addresses_are_tidied():
 def test_a_token_that_cannot_be_a_header_is_refused(sessions, store, token):
     admin = add_actor(sessions, "admin")
     with pytest.raises(BadSetting):
-        sync.configure(
+        sync_setup.configure(
             sessions, store, admin, "https://api.example.com", token, AuditLog("d")
         )
-    assert store.get(sync.API_TOKEN_SECRET) is None
+    assert store.get(sync_setup.API_TOKEN_SECRET) is None
 
 
 def test_a_verdict_from_a_newer_station_can_be_annulled_not_overridden(
