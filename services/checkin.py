@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
@@ -59,6 +60,8 @@ __all__ = [
 ]
 
 Direction = Literal["in", "out"]
+# How old the door's copy of the public keys may be, in seconds.
+KEYS_FRESH = 1.0
 # A unique index that fires is another desk's commit landing between our
 # check and our insert; deciding again sees it. More than this is a bug.
 _ATTEMPTS = 3
@@ -131,6 +134,7 @@ class Door:
         self._audit = audit or AuditLog(station)
         self._public_keys: dict | None = None
         self._keys_version: tuple | None = None
+        self._keys_checked = 0.0
         self._staff = staff
         if journal == "auto":
             journal = journal_beside(sessions, station)
@@ -154,14 +158,19 @@ class Door:
 
     def reload_keys(self) -> None:
         self._public_keys = None
+        self._keys_checked = 0.0
 
     def _keys(self, session: Session) -> dict:
         # A sync or another desk may add or retire a key at any time: a
-        # retired key must stop admitting at once, not at the next start.
-        version = keys.keys_version(session)
-        if self._public_keys is None or version != self._keys_version:
-            self._public_keys = keys.public_keys(session)
-            self._keys_version = version
+        # retired key stops admitting within KEYS_FRESH seconds, not at the
+        # next start. Looking every second keeps the tap's queries few.
+        now = time.monotonic()
+        if self._public_keys is None or now - self._keys_checked >= KEYS_FRESH:
+            version = keys.keys_version(session)
+            if self._public_keys is None or version != self._keys_version:
+                self._public_keys = keys.public_keys(session)
+                self._keys_version = version
+            self._keys_checked = now
         return self._public_keys
 
     def decide_card(

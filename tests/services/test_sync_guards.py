@@ -19,7 +19,7 @@ from sqlalchemy import select
 from synckit import TOKEN, FakeTime, served, station
 
 from memberdesk.nfc.cardmessage import decoder
-from memberdesk.services import sync, sync_setup
+from memberdesk.services import checkin, sync, sync_setup
 from memberdesk.services.api import (
     MALFORMED,
     REFUSED,
@@ -60,7 +60,21 @@ def _publish(emulator, office) -> None:
     emulator.store.load_database(office.sessions)
 
 
-def test_a_running_door_stops_a_key_retired_by_sync(office, emulator, tmp_path):
+class _Seconds:
+    """time as the door sees it: moved on by hand."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+def test_a_running_door_stops_a_key_retired_by_sync(
+    office, emulator, tmp_path, monkeypatch
+):
+    seconds = _Seconds()
+    monkeypatch.setattr(checkin, "time", seconds)
     desk = station(tmp_path, emulator, "desk-a")
     first, second = office.member(), office.member(name="李娜")
     card_one, card_two = office.card(first), office.card(second)
@@ -74,6 +88,7 @@ def test_a_running_door_stops_a_key_retired_by_sync(office, emulator, tmp_path):
         )
     _publish(emulator, office)
     desk.round()
+    seconds.now += checkin.KEYS_FRESH
 
     # The same door object, never restarted.
     assert (
