@@ -407,3 +407,29 @@ def test_a_station_on_postgresql_pulls_and_pushes(office, emulator, tmp_path, pg
     assert (
         emulator.store.get("checkins", (verdict.checkin_id,))["verdict"] == "admitted"
     )
+
+
+def test_a_scan_during_a_long_download_goes_up_between_pages(
+    office, emulator, tmp_path
+):
+    desk = station(tmp_path, emulator, "desk-a", page_size=2)
+    desk.round()
+    uid, message = office.card(office.member())
+    _publish(emulator, office)
+    with desk.sessions.begin() as s:  # a station that must download again
+        s.query(SyncCursor).delete()
+    scanned = []
+
+    def scan_once(method: str, path: str) -> None:
+        if path == "/v1/members" and not scanned:
+            scanned.append(desk.desk.decide_card(office.event_id, uid, message))
+            desk.sync.push_requested.set()  # what the loop's kick does
+
+    emulator.on_request = scan_once
+    before = len(emulator.requests)
+    desk.round()
+
+    paths = [(r.method, r.path) for r in emulator.requests[before:]]
+    put = paths.index(("PUT", f"/v1/checkins/{scanned[0].checkin_id}"))
+    last_member_page = max(i for i, p in enumerate(paths) if p[1] == "/v1/members")
+    assert put < last_member_page  # up before the download was done
