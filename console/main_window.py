@@ -266,6 +266,8 @@ class MainWindow(QMainWindow):
         text, tone = words.sync_words(state.status, state.waiting)
         self.sync_label.setText(text)
         tip = [words.sync_problem_words(state.problem)] if state.problem else []
+        if state.problem == "setup" and state.detail:
+            tip.append(state.detail)  # what to do, from the secret store
         if state.last_success is not None:
             tip.append(
                 self.tr("Last synced: %1").replace(

@@ -137,7 +137,7 @@ def _token() -> str:
             raise CommandFailed(
                 f"no API token given: set {TOKEN_ENV} or run the command in a "
                 "terminal to be asked",
-                EXIT_USAGE,
+                EXIT_FAILED,
                 "no_token",
             )
         import getpass
@@ -145,7 +145,7 @@ def _token() -> str:
         try:
             token = getpass.getpass("API token: ")
         except EOFError:
-            raise CommandFailed("no API token given", EXIT_USAGE, "no_token") from None
+            raise CommandFailed("no API token given", EXIT_FAILED, "no_token") from None
     return token.strip()
 
 
@@ -160,42 +160,52 @@ def commands() -> dict:
 
 def configure(args: argparse.Namespace) -> int:
     from memberdesk.services import sync_setup
-    from memberdesk.services.api import ApiError, BadSetting, MembershipApi
+    from memberdesk.services.api import (
+        ApiError,
+        BadSetting,
+        MembershipApi,
+        api_address,
+        check_token,
+    )
+    from memberdesk.services.permissions import Action, require
     from memberdesk.services.secrets import SecretStoreError
 
     _engine, sessions = base._open(args)
     audit = base._audit(args)
     actor = base._acting(args, sessions, audit)
-    token = _token()
     try:
-        store = _store(args, sessions)
-        sync_setup.configure(sessions, store, actor, args.api, token, audit)
+        require(actor, Action.CONFIGURE_SYNC)
+        url, token = api_address(args.api), check_token(_token())
     except PermissionError as exc:
         raise CommandFailed(str(exc), EXIT_REFUSED, "not_allowed") from exc
     except BadSetting as exc:
         raise CommandFailed(str(exc), EXIT_USAGE, "bad_setting") from exc
-    except SecretStoreError as exc:
-        raise CommandFailed(str(exc), EXIT_FAILED, "no_secret_store") from exc
-    url = sync_setup.api_url(sessions)
-    # Try the token now, so a wrong one shows here and not at the door.
-    check = "unchecked"
+    # Try the token first: a refused one never replaces a working setup.
+    check = "accepted"
     with MembershipApi(url, token) as api:
         try:
             api.pull("tiers", None, 1)
-            check = "accepted"
         except ApiError as error:
             if not error.retryable:
                 raise CommandFailed(
-                    f"saved, but the server refused it: {error} (run sync "
-                    "configure again with the right address and token)",
+                    f"not saved: the server refused it: {error}; the station "
+                    "keeps its previous address and token",
                     EXIT_REFUSED,
                     error.kind,
                 ) from error
-    words = {
-        "accepted": "the server accepts this station's token",
-        "unchecked": "the server could not be reached to check the token; "
-        "it will be tried at the first sync",
-    }[check]
+            check = "unchecked"
+            reason = str(error)
+    try:
+        sync_setup.configure(sessions, _store(args, sessions), actor, url, token, audit)
+    except SecretStoreError as exc:
+        raise CommandFailed(str(exc), EXIT_FAILED, "no_secret_store") from exc
+    if check == "accepted":
+        words = "the server accepts this station's token"
+    else:
+        words = (
+            f"saved without a check: the server cannot be reached now ({reason}); "
+            "the token is tried at the first sync"
+        )
     base._emit(
         args,
         {"ok": True, "api": url, "token": check},

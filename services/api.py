@@ -238,9 +238,13 @@ class MembershipApi:
             ) from exc
         except httpx.TransportError as exc:
             # Refused, reset, dropped, or a body cut short of its length.
-            raise ApiError(
-                UNREACHABLE, f"connection failed ({type(exc).__name__})"
-            ) from exc
+            words = f"connection failed ({type(exc).__name__})"
+            if "SSL" in str(exc) or "TLS" in str(exc):
+                words = (
+                    "the secure connection failed: the server may not speak "
+                    "https at this address"
+                )
+            raise ApiError(UNREACHABLE, words) from exc
         if status == 429:
             raise ApiError(
                 RATE_LIMITED,

@@ -372,6 +372,19 @@ class Sync:
         self.last_success = self._clock()
         return self.state(ONLINE)
 
+    def probe(self, last: SyncState) -> tuple[SyncState, bool]:
+        """A look between rounds: (the state, whether the server answered).
+
+        Keeps the last round's status while the server answers; offline when
+        it does not (after the client's retry budget).
+        """
+        try:
+            self.api.health()
+        except ApiError as error:
+            if error.retryable:
+                return self.state(OFFLINE, error.kind, str(error)), False
+        return self.state(last.status, last.problem, last.detail), True
+
     def state(
         self,
         status: str,

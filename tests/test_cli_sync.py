@@ -119,17 +119,21 @@ def test_configure_refuses_what_cannot_work(
     assert run(capsys, "sync", "status", "--db", url, "--json")[1]["api"] is None
 
 
-def test_a_wrong_token_is_said_at_configure(office, desk, capsys, monkeypatch):
+def test_a_wrong_token_is_said_and_keeps_the_working_one(
+    office, desk, capsys, monkeypatch
+):
     server, _ = office
     url, who = desk
+    monkeypatch.setenv("MEMBERDESK_API_TOKEN", TOKEN)
+    configure = ("sync", "configure", "--db", url, *who, "--api", server.url, "--json")
+    assert run(capsys, *configure)[0] == 0
     monkeypatch.setenv("MEMBERDESK_API_TOKEN", "not-the-token")
 
-    code, said = run(
-        capsys, "sync", "configure", "--db", url, *who, "--api", server.url, "--json"
-    )
+    code, said = run(capsys, *configure)
 
     assert code == 1 and said["reason"] == "unauthorized"
-    assert "configure again" in said["message"]
+    assert "keeps its previous" in said["message"]
+    assert run(capsys, "sync", "--db", url, *who, "--json")[1]["status"] == "online"
 
 
 def test_sync_before_configure_says_how(desk, capsys):

@@ -1045,34 +1045,40 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/app.py" line="296"/>
+        <location filename="../../console/app.py" line="299"/>
         <source>Card tray</source>
         <translation>卡托盘</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="327"/>
+        <location filename="../../console/app.py" line="330"/>
         <source>The simulated reader is not open yet.</source>
         <translation>模拟读卡器尚未打开。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="333"/>
+        <location filename="../../console/app.py" line="336"/>
         <source>This card file cannot be used: %1</source>
         <translation>无法使用此卡文件：%1</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="378"/>
+        <location filename="../../console/app.py" line="381"/>
+        <location filename="../../console/app.py" line="444"/>
         <source>Secret file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="379"/>
+        <location filename="../../console/app.py" line="382"/>
         <source>Passphrase of the secret file:</source>
         <translation>密钥文件的口令：</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="386"/>
+        <location filename="../../console/app.py" line="391"/>
         <source>memberdesk cannot start</source>
         <translation>memberdesk 无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="449"/>
+        <source>The secret file stays locked.</source>
+        <translation>密钥文件仍未解锁。</translation>
     </message>
 </context>
 <context>
@@ -2746,17 +2752,17 @@ Check-ins not yet uploaded are safe in the station&apos;s check-in journal besid
         <translation>读卡器不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="271"/>
+        <location filename="../../console/main_window.py" line="273"/>
         <source>Last synced: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="282"/>
+        <location filename="../../console/main_window.py" line="284"/>
         <source>Locked: the card tap was not checked in.</source>
         <translation>已锁定：此次刷卡未签到。</translation>
     </message>
     <message>
-        <location filename="../../console/main_window.py" line="284"/>
+        <location filename="../../console/main_window.py" line="286"/>
         <source>A card was tapped, but this page does not use cards.</source>
         <translation>检测到刷卡，但当前页面不使用会员卡。</translation>
     </message>

@@ -31,3 +31,33 @@ def test_damaged_database_is_not_opened(qapp, tmp_path, monkeypatch):
     assert f"--journal {journal}" in text
     # Nothing was opened or created beside it.
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([journal.name, db.name])
+
+
+def test_a_wrong_passphrase_is_asked_again_then_stops(
+    qapp, tmp_path, monkeypatch, capsys
+):
+    from memberdesk.services.db import open_database
+    from memberdesk.services.secrets import CHEAP_KDF, EncryptedFileSecretStore
+
+    db = tmp_path / "station.db"
+    open_database(f"sqlite:///{db}")
+    secrets = tmp_path / "desk.secrets"
+    EncryptedFileSecretStore(secrets, "the right one", CHEAP_KDF).put("x", b"1")
+    monkeypatch.delenv("MEMBERDESK_SECRETS_PASSPHRASE", raising=False)
+    asked, warned, failed = [], [], []
+    monkeypatch.setattr(
+        console_app, "_ask_passphrase", lambda: asked.append(1) or "a wrong one"
+    )
+    monkeypatch.setattr(
+        console_app.QMessageBox, "warning", lambda *a: warned.append(a[-1])
+    )
+    monkeypatch.setattr(
+        console_app.QMessageBox, "critical", lambda *a: failed.append(a[-1])
+    )
+
+    code = console_app.run(f"sqlite:///{db}", "sim", "en", secrets=f"file:{secrets}")
+
+    assert code == console_app.EXIT_FAILED
+    assert len(asked) == console_app.PASSPHRASE_TRIES == len(warned)
+    assert "passphrase" in warned[0] and len(failed) == 1
+    assert "locked" in capsys.readouterr().err

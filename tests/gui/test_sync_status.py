@@ -45,9 +45,19 @@ def api(seeded):
     server.stop()
 
 
-def _state(qtbot, window, status, waiting=None, act=None):
+def _state(qtbot, window, status, waiting=None, act=None, also=lambda: True):
+    """Wait for the sync to report `status` (and `waiting`, and `also()`).
+
+    The worker reports after each round and each probe between rounds, so
+    a state that fits may come from before `act`: `also` tells them apart.
+    """
+
     def wanted(state) -> bool:
-        return state.status == status and (waiting is None or state.waiting == waiting)
+        return (
+            state.status == status
+            and (waiting is None or state.waiting == waiting)
+            and also()
+        )
 
     with qtbot.waitSignal(
         window.sync.state_changed, timeout=SYNC_TIMEOUT_MS, check_params_cb=wanted
@@ -88,7 +98,12 @@ def test_online_scan_goes_up_at_once(qtbot, seeded, api, window):
         nonlocal verdict
         verdict = scan(qtbot, window, code)
 
-    _state(qtbot, window, sync.ONLINE, waiting=0, act=tap)
+    def uploaded() -> bool:
+        return verdict is not None and bool(
+            api.store.get("checkins", (verdict.checkin_id,))
+        )
+
+    _state(qtbot, window, sync.ONLINE, waiting=0, act=tap, also=uploaded)
 
     assert verdict.reason is Reason.ADMITTED
     held = api.store.get("checkins", (verdict.checkin_id,))
