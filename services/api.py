@@ -106,8 +106,9 @@ class Backoff:
 
 
 class MembershipApi:
-    """One station's client. Not shared between threads: the sync worker
-    owns its own instance (and so its own connection pool).
+    """One station's client. The sync worker owns its own instance (and so
+    its own connection pool); its page fetcher uses it too, which httpx's
+    client allows.
 
     `clock` and `sleep` are injected, so tests spend the retry budget
     without waiting; `transport` lets a test hand httpx a mock transport.

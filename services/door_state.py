@@ -1,23 +1,20 @@
 """What the door station shows beside the verdict, and the upload queue.
 
 Counters (inside, admitted, capacity, not yet uploaded) and the last scans
-are read here, in plain rows safe to hand to another thread. Nothing uploads
-check-ins yet: `pending_uploads` counts what waits, and `mark_uploaded` is the
-call a sync will make once the server has them.
+are read here, in plain rows safe to hand to another thread.
+`pending_uploads` counts the check-ins the sync has still to upload.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from memberdesk.services.events import require_event
-from memberdesk.services.journal import CheckinJournal
 from memberdesk.services.models import CheckIn, Member
 from memberdesk.services.reasons import NEVER_OVERRIDDEN, SUCCEEDING, Reason
 
@@ -142,38 +139,3 @@ def pending_uploads(session: Session, station: str | None = None) -> int:
     if station is not None:
         query = query.where(CheckIn.station == station)
     return session.scalar(query) or 0
-
-
-def pending_ids(session: Session, station: str | None = None) -> set[str]:
-    query = select(CheckIn.id).where(CheckIn.uploaded.is_(False))
-    if station is not None:
-        query = query.where(CheckIn.station == station)
-    return set(session.scalars(query))
-
-
-def mark_uploaded(
-    sessions: sessionmaker[Session],
-    ids: Iterable[str],
-    journal: CheckinJournal | None = None,
-) -> int:
-    """Record that the server holds these check-ins; returns how many changed.
-
-    With a journal, its lines for these check-ins are dropped: once
-    uploaded, the server is the second copy.
-    """
-    wanted = list(dict.fromkeys(ids))
-    changed = 0
-    with sessions.begin() as session:
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            result = session.execute(
-                update(CheckIn)
-                .where(CheckIn.id.in_(chunk), CheckIn.uploaded.is_(False))
-                .values(uploaded=True)
-            )
-            changed += result.rowcount or 0
-    if journal is not None:
-        dropped = journal.compact(set(wanted))
-        log.info("journal compacted: %d line(s) of uploaded check-ins dropped", dropped)
-    log.info("%d check-in(s) marked uploaded", changed)
-    return changed

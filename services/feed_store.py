@@ -65,11 +65,6 @@ def apply_page(session: Session, feed: str, items: list[dict[str, Any]]) -> set[
     return touched
 
 
-def apply(session: Session, feed: str, item: dict[str, Any]) -> int | None:
-    """Store one pulled item; returns the event id a check-in touched."""
-    return next(iter(apply_page(session, feed, [item])), None)
-
-
 def _upsert(session: Session, feed: str, values: list[dict[str, Any]]) -> None:
     """Insert the page's rows, or replace the server's columns where present."""
     table, key, keep = _BULK_TABLES[feed]

@@ -21,7 +21,6 @@ from memberdesk.services.db import open_database
 from memberdesk.services.door_state import (
     counters,
     last_scans,
-    mark_uploaded,
     pending_uploads,
 )
 from memberdesk.services.journal import CheckinJournal, JournalError, read_journal
@@ -286,25 +285,20 @@ def test_clock_set_back_keeps_station_order(sessions, store):
     ]
 
 
-def test_pending_uploads_and_mark_uploaded(sessions, store):
+def test_pending_uploads_are_counted_per_station(sessions, store):
     kit = make_kit(sessions, store)
     door = kit.door()
     verdicts = [
         door.decide_card(kit.event_id, *kit.card(kit.member())) for _ in range(3)
     ]
-    journal = door.door.journal
+    kit.door(station="desk-2").decide_card(kit.event_id, *kit.card(kit.member()))
     with kit.sessions() as s:
-        assert pending_uploads(s) == 3
+        assert pending_uploads(s) == 4
+        assert pending_uploads(s, "desk-1") == 3
         assert counters(s, kit.event_id, "desk-1").pending_uploads == 3
-
-    changed = mark_uploaded(kit.sessions, [verdicts[0].checkin_id], journal)
-
-    assert changed == 1
-    with kit.sessions() as s:
-        assert pending_uploads(s, "desk-1") == 2
-        assert counters(s, kit.event_id).admitted == 3
-    assert set(read_journal(journal.path).checkins) == {
-        v.checkin_id for v in verdicts[1:]
+        assert counters(s, kit.event_id).admitted == 4
+    assert set(read_journal(door.door.journal.path).checkins) == {
+        v.checkin_id for v in verdicts
     }
 
 
