@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import socket
 import sys
 from collections.abc import Callable
@@ -71,8 +70,6 @@ translate = QCoreApplication.translate
 DEFAULT_LANGUAGE = "zh_CN"
 STATION_ZONE = ZoneInfo("Asia/Shanghai")
 EXIT_FAILED = 3
-# How often the console asks for the secret file's passphrase.
-PASSPHRASE_TRIES = 3
 
 # CJK-capable families that ship with Windows, macOS and common Linux
 # distributions, best first; the platform default stays as the last fallback.
@@ -373,18 +370,6 @@ def damaged_words(exc: DamagedDatabase) -> str:
     return damaged_database_words(str(exc.path), exc.detail, command)
 
 
-def _ask_passphrase() -> str:
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    text, ok = QInputDialog.getText(
-        None,
-        translate("Console", "Secret file"),
-        translate("Console", "Passphrase of the secret file:"),
-        QLineEdit.EchoMode.Password,
-    )
-    return text if ok else ""
-
-
 def _fail(message: str) -> int:
     # Said on the terminal too: a console started from a script shows it.
     print(f"memberdesk: {message}", file=sys.stderr)
@@ -400,16 +385,11 @@ def run(
     `secrets` is the secret store, as --secrets gives it: the keyring by
     default, or file:PATH with its passphrase from the environment or asked.
     """
-    from memberdesk.console import demo
+    from memberdesk.console import demo, secret_prompt
     from memberdesk.console.sign_in import staff_dialog
     from memberdesk.services.anchors import anchor_for
     from memberdesk.services.db import default_url
-    from memberdesk.services.secrets import (
-        PASSPHRASE_ENV,
-        SecretStoreError,
-        WrongPassphrase,
-        store_for,
-    )
+    from memberdesk.services.secrets import SecretStoreError
 
     app = _application()
     translators = apply_language(app, lang)
@@ -432,21 +412,10 @@ def run(
     name = station_setting(sessions, "station_name", socket.gethostname() or "station")
     audit = AuditLog(name, anchor_for(db or default_url()))
     # The OS keyring is reached lazily, on the first card job, not here.
-    store = None
-    for _attempt in range(PASSPHRASE_TRIES):
-        try:
-            store = store_for(sessions, secrets, _ask_passphrase)
-            break
-        except WrongPassphrase as exc:
-            log.error("secret store: %s", exc)
-            if os.environ.get(PASSPHRASE_ENV):
-                return _fail(str(exc))  # asked of nobody: no use asking again
-            QMessageBox.warning(None, translate("Console", "Secret file"), str(exc))
-        except SecretStoreError as exc:
-            log.error("secret store: %s", exc)
-            return _fail(str(exc))
-    if store is None:
-        return _fail(translate("Console", "The secret file stays locked."))
+    try:
+        store = secret_prompt.open_store(sessions, secrets)
+    except SecretStoreError as exc:
+        return _fail(str(exc))
     station = build_station(
         sessions,
         store,

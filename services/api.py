@@ -1,9 +1,9 @@
 """The membership API, as the console calls it: a small httpx client.
 
-The contract is `resources/api/openapi.json`. Every answer is checked against
-it before anything is written: a page whose items lack a required field, or
-carry one of the wrong type, is refused as a whole, so a malformed response
-never half-applies.
+The contract is `resources/api/openapi.json` (see `api_contract`). Every
+answer is checked against it before anything is written: a page whose items
+lack a required field, or carry one of the wrong type, is refused as a
+whole, so a malformed response never half-applies.
 
 Failures are sorted into kinds (`ApiError.kind`). The ones a retry may cure
 -- the server unreachable or too slow, a 5xx, a 429, a truncated or garbled
@@ -23,11 +23,11 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 from typing import Any
 
 import httpx
+
+from memberdesk.services.api_contract import FEEDS, ContractError, check
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ class MembershipApi:
             try:
                 body = self._once(method, path, **request)
                 if schema is not None:
-                    check(body, schema)
+                    _fits(body, schema)
                 return body
             except ApiError as error:
                 if not error.retryable:
@@ -365,123 +365,6 @@ def _error_words(response: httpx.Response) -> str:
         return f"refused ({response.status_code})"
 
 
-# --- the contract ---------------------------------------------------------
-
-FEEDS = {
-    "tiers": "Tier",
-    "keys": "Key",
-    "members": "Member",
-    "cards": "Card",
-    "events": "Event",
-    "registrations": "Registration",
-    "qr_codes": "QrCode",
-    "checkins": "CheckIn",
-}
-
-
-@cache
-def contract() -> dict[str, Any]:
-    """The OpenAPI document the client and the emulator both follow."""
-    text = (
-        files("memberdesk.resources")
-        .joinpath("api", "openapi.json")
-        .read_text(encoding="utf-8")
-    )
-    return json.loads(text)
-
-
-# JSON decodes to exactly these types, so an exact type check is enough, and
-# it keeps a bool from passing for an integer.
-_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "integer": (int,),
-    "boolean": (bool,),
-    "array": (list,),
-    "object": (dict,),
-}
-_ABSENT = object()
-_INT_MIN, _INT_MAX = -(2**63), 2**63 - 1
-Checker = Callable[[Any], None]
-
-
-class _Misfit(Exception):
-    """Where in an item it broke the contract, built up on the way out."""
-
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(problem)
-        self.path = path
-        self.problem = problem
-
-
-def check(value: Any, schema_name: str, where: str = "") -> None:
-    """Raise a MALFORMED ApiError unless `value` fits the named schema.
-
-    Checks what the console relies on: required fields, types (a bool is
-    not an integer), nullability, enums and array items. Each schema is
-    compiled once into a checker: a page holds thousands of items.
-    """
-    try:
-        _checker(schema_name)(value)
-    except _Misfit as misfit:
-        raise ApiError(
-            MALFORMED, f"{where or schema_name}{misfit.path}: {misfit.problem}"
-        ) from None
-
-
-@cache
-def _checker(schema_name: str) -> Checker:
-    return _compile(contract()["components"]["schemas"][schema_name])
-
-
-def _compile(schema: Mapping[str, Any]) -> Checker:
-    if "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        return lambda value: _checker(name)(value)
-    kind = schema.get("type")
-    types = _TYPES[kind] if kind else None
-    nullable = bool(schema.get("nullable"))
-    enum = tuple(schema["enum"]) if "enum" in schema else None
-    required = tuple(schema.get("required", ()))
-    fields = [
-        (name, _compile(sub)) for name, sub in schema.get("properties", {}).items()
-    ]
-    items = _compile(schema.get("items", {})) if kind == "array" else None
-    # Integers fit a 64-bit column at most, and the schema's own bounds.
-    low = max(schema.get("minimum", _INT_MIN), _INT_MIN)
-    high = min(schema.get("maximum", _INT_MAX), _INT_MAX)
-
-    def checker(value: Any) -> None:
-        if value is None:
-            if nullable:
-                return
-            raise _Misfit("", "missing a value")
-        if types is not None and type(value) not in types:
-            raise _Misfit("", f"not a {kind}")
-        if enum is not None and value not in enum:
-            raise _Misfit("", f"{value!r} is not one of {list(enum)}")
-        if kind == "integer" and not low <= value <= high:
-            raise _Misfit("", f"{value} is out of range")
-        if kind == "object":
-            for name in required:
-                if name not in value:
-                    raise _Misfit("", f"no {name}")
-            for name, sub in fields:
-                found = value.get(name, _ABSENT)
-                if found is not _ABSENT:
-                    try:
-                        sub(found)
-                    except _Misfit as misfit:
-                        raise _Misfit(f".{name}{misfit.path}", misfit.problem) from None
-        elif items is not None:
-            for index, item in enumerate(value):
-                try:
-                    items(item)
-                except _Misfit as misfit:
-                    raise _Misfit(f"[{index}]{misfit.path}", misfit.problem) from None
-
-    return checker
-
-
 def _page(body: Any, item_schema: str) -> Page:
     if not isinstance(body, dict):
         raise ApiError(MALFORMED, "a page is not an object")
@@ -497,5 +380,12 @@ def _page(body: Any, item_schema: str) -> Page:
     ):
         raise ApiError(MALFORMED, "a page lacks items, next_cursor or has_more")
     for index, item in enumerate(items):
-        check(item, item_schema, f"{item_schema}[{index}]")
+        _fits(item, item_schema, f"{item_schema}[{index}]")
     return Page(items, cursor, more)
+
+
+def _fits(value: Any, schema: str, where: str = "") -> None:
+    try:
+        check(value, schema, where)
+    except ContractError as exc:
+        raise ApiError(MALFORMED, str(exc)) from None

@@ -31,7 +31,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from memberdesk.services import feed_store, feeds
+from memberdesk.services import feed_store, feeds, pulled_checkins
 from memberdesk.services.api import (
     MALFORMED,
     PAGE_SIZE,
@@ -198,7 +198,7 @@ class Sync:
         return flagged_now, uploaded
 
     def _flag(self, session: Session, row: CheckIn, clash_with: str | None) -> None:
-        feed_store.flag(row)
+        pulled_checkins.flag(row)
         session.flush()
         other = session.get(CheckIn, clash_with) if clash_with else None
         if (
@@ -211,7 +211,9 @@ class Sync:
             and other.direction == "in"
             and other.flagged
             and not other.annulled
-            and feed_store.live_first_entry(session, other.event_id, other.member_id)
+            and pulled_checkins.live_first_entry(
+                session, other.event_id, other.member_id
+            )
             is None
         ):
             # Flagged here only because ours was in first: the server says

@@ -92,7 +92,8 @@ def pg_url(pg_server: str):
 # secret the tests hand the console through the environment and for any
 # mainland mobile number.
 SECRET_ENV = re.compile(
-    r'setenv\(\s*"MEMBERDESK_[A-Z_]*(?:PASSWORD|PASSPHRASE|SECRET|TOKEN)[A-Z_]*",\s*"([^"]+)"'
+    r'setenv\(\s*"MEMBERDESK_[A-Z_]*(?:PASSWORD|PASSPHRASE|SECRET|TOKEN)[A-Z_]*",'
+    r'\s*"([^"]+)"'
 )
 # Standing alone: a run of digits inside a hex id or a hash is no number.
 PHONE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")

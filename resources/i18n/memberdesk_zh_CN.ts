@@ -1045,38 +1045,38 @@
 <context>
     <name>Console</name>
     <message>
-        <location filename="../../console/app.py" line="299"/>
+        <location filename="../../console/app.py" line="296"/>
         <source>Card tray</source>
         <translation>卡托盘</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="330"/>
+        <location filename="../../console/app.py" line="327"/>
         <source>The simulated reader is not open yet.</source>
         <translation>模拟读卡器尚未打开。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="336"/>
+        <location filename="../../console/app.py" line="333"/>
         <source>This card file cannot be used: %1</source>
         <translation>无法使用此卡文件：%1</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="381"/>
-        <location filename="../../console/app.py" line="444"/>
+        <location filename="../../console/secret_prompt.py" line="40"/>
+        <location filename="../../console/secret_prompt.py" line="47"/>
         <source>Secret file</source>
         <translation>密钥文件</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="382"/>
+        <location filename="../../console/secret_prompt.py" line="48"/>
         <source>Passphrase of the secret file:</source>
         <translation>密钥文件的口令：</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="391"/>
+        <location filename="../../console/app.py" line="376"/>
         <source>memberdesk cannot start</source>
         <translation>memberdesk 无法启动</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="449"/>
+        <location filename="../../console/secret_prompt.py" line="41"/>
         <source>The secret file stays locked.</source>
         <translation>密钥文件仍未解锁。</translation>
     </message>

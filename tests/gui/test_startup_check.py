@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from memberdesk.console import app as console_app
+from memberdesk.console import secret_prompt
 
 pytestmark = pytest.mark.gui
 
@@ -46,10 +47,10 @@ def test_a_wrong_passphrase_is_asked_again_then_stops(
     monkeypatch.delenv("MEMBERDESK_SECRETS_PASSPHRASE", raising=False)
     asked, warned, failed = [], [], []
     monkeypatch.setattr(
-        console_app, "_ask_passphrase", lambda: asked.append(1) or "a wrong one"
+        secret_prompt, "ask_passphrase", lambda: asked.append(1) or "a wrong one"
     )
     monkeypatch.setattr(
-        console_app.QMessageBox, "warning", lambda *a: warned.append(a[-1])
+        secret_prompt.QMessageBox, "warning", lambda *a: warned.append(a[-1])
     )
     monkeypatch.setattr(
         console_app.QMessageBox, "critical", lambda *a: failed.append(a[-1])
@@ -58,6 +59,6 @@ def test_a_wrong_passphrase_is_asked_again_then_stops(
     code = console_app.run(f"sqlite:///{db}", "sim", "en", secrets=f"file:{secrets}")
 
     assert code == console_app.EXIT_FAILED
-    assert len(asked) == console_app.PASSPHRASE_TRIES == len(warned)
+    assert len(asked) == secret_prompt.PASSPHRASE_TRIES == len(warned)
     assert "passphrase" in warned[0] and len(failed) == 1
     assert "locked" in capsys.readouterr().err

@@ -145,7 +145,9 @@ class OnlineDesk:
         self.verdicts.append(verdict)
         return verdict
 
-    def decide_card(self, event_id, uid, message, direction="in"):  # noqa: ANN001, ANN201
+    def decide_card(  # noqa: ANN201
+        self, event_id: int, uid: bytes, message: bytes, direction: str = "in"
+    ):
         self._before()
         return self._after(self._desk.decide_card(event_id, uid, message, direction))
 
