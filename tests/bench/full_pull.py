@@ -25,11 +25,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from memberdesk.services.api import MembershipApi
+from memberdesk.services.api import PAGE_SIZE, MembershipApi
 from memberdesk.services.db import open_database
 from memberdesk.services.sync import Sync
 
-PAGE = 5000
+PAGE = PAGE_SIZE  # the station's own page size
 TOKEN = "bench"
 JOINED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 TIERS = ("free", "silver", "gold", "diamond")
