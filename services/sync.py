@@ -56,6 +56,8 @@ OFFLINE = "offline"
 NEEDS_ATTENTION = "needs_attention"  # a wrong token, a refused request
 
 PUSH_CHUNK = 200
+# Pulled items stored a transaction: the longest a scan waits for the sync.
+STORE_CHUNK = 1000
 # A feed's pages in one round at most; a longer download goes on next round.
 MAX_PAGES_PER_ROUND = 2000
 CURSOR_EXPIRED = 410
@@ -324,6 +326,31 @@ class Sync:
             return row.cursor if row else None
 
     def _store(self, feed: str, items: list[dict], cursor: str, done: bool) -> set[int]:
+        """Store a page, STORE_CHUNK items a transaction, the cursor with the
+        last: the write lock is let go between chunks, so a desk's scan on
+        the same SQLite file waits for one chunk at most, never a page.
+
+        A chunk the database refuses stops the page; what went in before it
+        stays (every item is the server's, stored again next time), and the
+        cursor stays, so the page is fetched and tried again whole.
+        """
+        touched: set[int] = set()
+        last = max(0, len(items) - 1) // STORE_CHUNK * STORE_CHUNK
+        for start in range(0, len(items) or 1, STORE_CHUNK):
+            chunk = items[start : start + STORE_CHUNK]
+            touched |= self._store_chunk(
+                feed, chunk, cursor if start == last else None, done, len(items)
+            )
+        return touched
+
+    def _store_chunk(
+        self,
+        feed: str,
+        items: list[dict],
+        cursor: str | None,
+        done: bool,
+        page_items: int,
+    ) -> set[int]:
         touched: set[int] = set()
         with self._sessions() as session:
             begin_locked(session)
@@ -331,12 +358,15 @@ class Sync:
                 touched = feed_store.apply_page(session, feed, items)
                 if touched:
                     rebuild_counters(session, touched)
-                row = session.get(SyncCursor, feed) or SyncCursor(feed=feed, items=0)
-                row.cursor = cursor
-                row.complete = row.complete or done
-                row.items = (row.items or 0) + len(items)
-                row.updated_at = self._clock()
-                session.add(row)
+                if cursor is not None:
+                    row = session.get(SyncCursor, feed) or SyncCursor(
+                        feed=feed, items=0
+                    )
+                    row.cursor = cursor
+                    row.complete = row.complete or done
+                    row.items = (row.items or 0) + page_items
+                    row.updated_at = self._clock()
+                    session.add(row)
                 session.commit()
             except (
                 ValueError,
@@ -347,8 +377,7 @@ class Sync:
                 DataError,
             ) as exc:
                 # An item the contract lets through but the database refuses
-                # (a tier that does not exist, a number out of range): the
-                # page is refused whole, as a malformed one is.
+                # (a tier that does not exist, a number out of range).
                 session.rollback()
                 cause = getattr(exc, "orig", None) or exc
                 words = str(cause).splitlines()[0][:200]

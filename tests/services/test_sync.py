@@ -10,6 +10,7 @@ from doorkit import NOW, make_kit
 from sqlalchemy import func, select
 from synckit import TOKEN, client, served, station
 
+from memberdesk.services import sync as sync_module
 from memberdesk.services.api import MALFORMED, UNAUTHORIZED, ApiError
 from memberdesk.services.api_emulator import Emulator
 from memberdesk.services.models import (
@@ -433,3 +434,31 @@ def test_a_scan_during_a_long_download_goes_up_between_pages(
     put = paths.index(("PUT", f"/v1/checkins/{scanned[0].checkin_id}"))
     last_member_page = max(i for i, p in enumerate(paths) if p[1] == "/v1/members")
     assert put < last_member_page  # up before the download was done
+
+
+def test_a_big_page_is_stored_a_chunk_at_a_time_the_cursor_last(
+    office, emulator, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(sync_module, "STORE_CHUNK", 4)
+    desk = station(tmp_path, emulator, "desk-a", page_size=10)
+    desk.round()
+    commits = []
+    real = desk.sync._store_chunk
+
+    def counting(feed, items, cursor, done, page_items):  # noqa: ANN001, ANN202
+        commits.append((feed, len(items), cursor is not None))
+        return real(feed, items, cursor, done, page_items)
+
+    monkeypatch.setattr(desk.sync, "_store_chunk", counting)
+    with office.sessions.begin() as s:
+        for member in s.scalars(select(Member)):
+            member.name += "·"
+    _publish(emulator, office)
+
+    desk.round()
+
+    members = [c for c in commits if c[0] == "members"]
+    assert [n for _, n, _ in members][:3] == [4, 4, 2]  # a page of 10
+    assert [moved for *_, moved in members][:3] == [False, False, True]
+    with desk.sessions() as s:
+        assert all(m.name.endswith("·") for m in s.scalars(select(Member)))
