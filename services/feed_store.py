@@ -15,9 +15,10 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import logging
+from functools import cache
 from typing import Any
 
-from sqlalchemy import case, func, literal_column, select, update
+from sqlalchemy import bindparam, case, func, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -64,21 +65,50 @@ def apply_page(session: Session, feed: str, items: list[dict[str, Any]]) -> set[
 
 
 def _upsert(session: Session, feed: str, values: list[dict[str, Any]]) -> None:
-    """Insert the page's rows, or replace the server's columns where present."""
+    """Insert the page's rows, or replace the server's columns where present.
+
+    On SQLite the statement is compiled once a feed and run through the
+    driver with the values already in SQLite's own form: SQLAlchemy's
+    per-value conversion was a third of a large pull's time.
+    """
+    dialect = session.get_bind().dialect
+    if dialect.name != "sqlite":
+        session.execute(_upsert_statement(feed, dialect.name, tuple(values[0])), values)
+        return
+    compiled = _compiled_upsert(feed, tuple(values[0]), dialect)
+    names = compiled.positiontup
+    rows = [tuple(_sqlite_value(value[name]) for name in names) for value in values]
+    session.connection().exec_driver_sql(str(compiled), rows)
+
+
+@cache
+def _upsert_statement(feed: str, dialect: str, names: tuple[str, ...]) -> Any:
     table, key, keep = _BULK_TABLES[feed]
-    dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     elif dialect == "sqlite":
         from sqlalchemy.dialects.sqlite import insert
     else:  # pragma: no cover - the console runs on SQLite and PostgreSQL
         raise ValueError(f"no bulk upsert for {dialect}")
-    statement = insert(table)
-    columns = [c for c in values[0] if c not in key and c not in keep]
-    updates = {c: statement.excluded[c] for c in columns}
+    statement = insert(table).values({name: bindparam(name) for name in names})
+    updates = {c: statement.excluded[c] for c in names if c not in key + keep}
     updates.update(_sticky(feed, table, statement.excluded))
-    statement = statement.on_conflict_do_update(index_elements=list(key), set_=updates)
-    session.execute(statement, values)
+    return statement.on_conflict_do_update(index_elements=list(key), set_=updates)
+
+
+@cache
+def _compiled_upsert(feed: str, names: tuple[str, ...], dialect: Any) -> Any:
+    return _upsert_statement(feed, dialect.name, names).compile(dialect=dialect)
+
+
+def _sqlite_value(value: Any) -> Any:
+    """A value as SQLAlchemy itself stores it in SQLite (see UTCDateTime)."""
+    if isinstance(value, dt.datetime):
+        naive = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return naive.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def _refuse_conflicts(session: Session, feed: str, values: list[dict]) -> None:

@@ -462,3 +462,36 @@ def test_a_big_page_is_stored_a_chunk_at_a_time_the_cursor_last(
     assert [moved for *_, moved in members][:3] == [False, False, True]
     with desk.sessions() as s:
         assert all(m.name.endswith("·") for m in s.scalars(select(Member)))
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("pg", marks=pytest.mark.postgres)]
+)
+def test_pulled_times_and_dates_read_back_exactly(
+    office, emulator, tmp_path, backend, request
+):
+    url = request.getfixturevalue("pg_url") if backend == "pg" else None
+    joined = dt.datetime(2025, 3, 9, 23, 59, 58, 123456, tzinfo=dt.UTC)
+    until = dt.datetime(2027, 1, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    with office.sessions.begin() as s:
+        member = s.scalars(select(Member).order_by(Member.id)).first()
+        member.joined_at, member.tier_until = joined, until
+        card = s.scalars(select(Card).order_by(Card.id)).first()
+        card.issued_on = dt.date(2026, 2, 28)
+        card.revoked_at = joined
+        member_id, card_id = member.id, (card.card_number, card.issue_number)
+    _publish(emulator, office)
+    desk = station(tmp_path, emulator, "desk-t", url=url)
+
+    assert desk.round().status == ONLINE
+
+    with desk.sessions() as s:
+        got = s.get(Member, member_id)
+        assert got.joined_at == joined and got.tier_until == until
+        assert got.joined_at.tzinfo is not None
+        card = s.scalar(
+            select(Card).where(
+                Card.card_number == card_id[0], Card.issue_number == card_id[1]
+            )
+        )
+        assert card.issued_on == dt.date(2026, 2, 28) and card.revoked_at == joined
