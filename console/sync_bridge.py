@@ -67,7 +67,7 @@ class SyncBridge(QObject):
         once, so the count never lags behind a round that is under way."""
         if self._loop is not None:
             self._loop.kick()
-            count = sync.waiting(self._sessions, self._station)
+            count = sync_setup.waiting(self._sessions, self._station)
             self._publish(dataclasses.replace(self.state, waiting=count))
         else:
             self._not_configured()
@@ -77,7 +77,7 @@ class SyncBridge(QObject):
         api = sync_setup.connect(self._sessions, self._store)
         if api is None:
             raise ApiError(REFUSED, "no API address configured")
-        return sync.for_station(self._sessions, api, self._station, self._audit)
+        return sync_setup.for_station(self._sessions, api, self._station, self._audit)
 
     def _on_state(self, state: sync.SyncState) -> None:
         # The sync thread calls this; the signal is queued to the GUI thread.
@@ -85,7 +85,7 @@ class SyncBridge(QObject):
         self.state_changed.emit(state)
 
     def _not_configured(self) -> None:
-        count = sync.waiting(self._sessions, self._station)
+        count = sync_setup.waiting(self._sessions, self._station)
         self._publish(sync.SyncState(sync.NOT_CONFIGURED, count))
 
     def _publish(self, state: sync.SyncState) -> None:

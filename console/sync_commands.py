@@ -238,7 +238,7 @@ def run(args: argparse.Namespace) -> int:
             EXIT_FAILED,
             "not_configured",
         )
-    runner = sync.for_station(sessions, api, audit.station, audit)
+    runner = sync_setup.for_station(sessions, api, audit.station, audit)
     stop = threading.Event()
     with api:
         try:

@@ -42,7 +42,7 @@ from memberdesk.services.api import (
 from memberdesk.services.audit import AuditLog
 from memberdesk.services.checkin_rows import begin_locked
 from memberdesk.services.door_state import pending_uploads
-from memberdesk.services.journal import CheckinJournal, journal_beside
+from memberdesk.services.journal import CheckinJournal
 from memberdesk.services.models import Card, CheckIn, Staff, SyncCursor, utcnow
 from memberdesk.services.recovery import rebuild_counters
 
@@ -444,37 +444,6 @@ def _settle_quietly(future: Future) -> None:
         future.result()
     except Exception:  # noqa: BLE001 - the page was abandoned anyway
         pass
-
-
-def push_scope(sessions: sessionmaker[Session], station: str) -> str | None:
-    """Whose check-ins a desk uploads: all of its own SQLite file's, or, on
-    a server that several desks share, this station's."""
-    bind = sessions.kw.get("bind")
-    shared = bind is not None and bind.dialect.name != "sqlite"
-    return station if shared else None
-
-
-def waiting(sessions: sessionmaker[Session], station: str) -> int:
-    """How many check-ins this desk still has to upload."""
-    with sessions() as session:
-        return pending_uploads(session, push_scope(sessions, station))
-
-
-def for_station(
-    sessions: sessionmaker[Session],
-    api: MembershipApi,
-    station: str,
-    audit: AuditLog | None = None,
-) -> Sync:
-    """The sync a desk runs: its journal, and the push scope its database needs."""
-    return Sync(
-        sessions,
-        api,
-        station,
-        journal=journal_beside(sessions, station),
-        audit=audit,
-        every_station=push_scope(sessions, station) is None,
-    )
 
 
 def idempotency_key(row: CheckIn) -> str:

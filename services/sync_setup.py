@@ -1,4 +1,4 @@
-"""Where a station's membership API is, and its token.
+"""Where a station's membership API is, its token, and the sync a desk runs.
 
 The address is a setting in the database; the token lives in the secret
 store, never in the database, the log or the audit. Only admins set them.
@@ -12,9 +12,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from memberdesk.services.api import MembershipApi, api_address, check_token
 from memberdesk.services.audit import AuditLog
+from memberdesk.services.door_state import pending_uploads
+from memberdesk.services.journal import journal_beside
 from memberdesk.services.models import Setting
 from memberdesk.services.permissions import Action, Actor, require
 from memberdesk.services.secrets import SecretStore, SecretStoreError
+from memberdesk.services.sync import Sync
 
 log = logging.getLogger(__name__)
 
@@ -79,3 +82,34 @@ def connect(
             "memberdesk sync configure again"
         )
     return MembershipApi(url, token.decode("utf-8"), **options)
+
+
+def push_scope(sessions: sessionmaker[Session], station: str) -> str | None:
+    """Whose check-ins a desk uploads: all of its own SQLite file's, or, on
+    a server that several desks share, this station's."""
+    bind = sessions.kw.get("bind")
+    shared = bind is not None and bind.dialect.name != "sqlite"
+    return station if shared else None
+
+
+def waiting(sessions: sessionmaker[Session], station: str) -> int:
+    """How many check-ins this desk still has to upload."""
+    with sessions() as session:
+        return pending_uploads(session, push_scope(sessions, station))
+
+
+def for_station(
+    sessions: sessionmaker[Session],
+    api: MembershipApi,
+    station: str,
+    audit: AuditLog | None = None,
+) -> Sync:
+    """The sync a desk runs: its journal, and the push scope its database needs."""
+    return Sync(
+        sessions,
+        api,
+        station,
+        journal=journal_beside(sessions, station),
+        audit=audit,
+        every_station=push_scope(sessions, station) is None,
+    )
