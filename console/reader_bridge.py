@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from memberdesk.nfc.reader import ReaderThread
+from memberdesk.nfc.reader import SENSE_AGAIN, ReaderThread
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +24,8 @@ Handler = Callable[[object], object]
 # How long the reader thread waits between looks at the stop flag while a
 # question is open on screen; the answer itself wakes it at once.
 _ANSWER_POLL = 0.2
+# How often a card lying on the reader, unhandled, is looked at.
+_HOLD_POLL = 0.2
 
 
 class ReaderBridge(QObject):
@@ -53,6 +55,8 @@ class ReaderBridge(QObject):
         self._answer = threading.Event()
         self._answer_value = False
         self._stopping = threading.Event()
+        # Set when a page installs a handler: a card held unhandled wakes.
+        self._handler_set = threading.Event()
         self._thread = ReaderThread(
             path, self._on_tag, on_state=self._on_state, on_error=self._on_error
         )
@@ -93,9 +97,11 @@ class ReaderBridge(QObject):
         return reader.originality_keys if reader is not None else {}
 
     def set_handler(self, owner: object, handler: Handler) -> None:
-        """Send every following tap to `handler`, on the reader thread."""
+        """Send every following tap to `handler`, on the reader thread; a
+        card already lying on the reader, unhandled, goes to it too."""
         with self._lock:
             self._owner, self._handler = owner, handler
+        self._handler_set.set()
 
     def clear_handler(self, owner: object) -> None:
         """Stop sending taps to `owner`'s handler (if it is still installed)."""
@@ -137,13 +143,13 @@ class ReaderBridge(QObject):
                 return False
         return self._answer_value and not self._stopping.is_set()
 
-    def _on_tag(self, tag: object) -> None:
+    def _on_tag(self, tag: object) -> object:
         with self._lock:
             owner, handler = self._owner, self._handler
         if handler is None:
             log.debug("tap with no page waiting for it")
             self.tap_unhandled.emit()
-            return
+            return SENSE_AGAIN if self._held_until_wanted(tag) else None
         try:
             result = handler(tag)
         except OSError:
@@ -153,6 +159,26 @@ class ReaderBridge(QObject):
             self.tap_failed.emit(owner, exc)
             return
         self.tap_handled.emit(owner, result)
+
+    def _held_until_wanted(self, tag: object) -> bool:
+        """Keep an unhandled card until a page wants taps or it leaves.
+
+        The issuer who lays the blank card down first and then presses
+        Encode expects that card to be encoded, not to lift it and tap
+        again. True when a page now wants it: the reader then senses the
+        card afresh, so the page gets a new tap, never a stale one.
+        """
+        self._handler_set.clear()
+        while not self._stopping.is_set():
+            with self._lock:
+                if self._handler is not None:
+                    log.debug("a card on the reader goes to the page now waiting")
+                    return True
+            if not getattr(tag, "is_present", False):
+                return False
+            self._handler_set.wait(_HOLD_POLL)
+            self._handler_set.clear()
+        return False
 
     def _on_state(self, state: str, detail: str) -> None:
         self.state_changed.emit(state, detail)

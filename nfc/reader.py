@@ -171,6 +171,11 @@ def tap_once(
     return outcome.get("value")
 
 
+# What on_tag returns to have the card on the reader sensed afresh, as a new
+# tap, rather than waited off: a page now wants the card that lay there.
+SENSE_AGAIN = object()
+
+
 class ReaderThread(threading.Thread):
     """Owns the reader; hands every tap to the current handler.
 
@@ -244,7 +249,8 @@ class ReaderThread(threading.Thread):
 
     def _on_connect(self, tag: object) -> bool:
         try:
-            self.on_tag(tag)
+            if self.on_tag(tag) is SENSE_AGAIN:
+                return False  # not waiting for removal: the next sense finds it
         except PermissionError as exc:  # a role refused: not the reader failing
             self.on_error(exc)
         except OSError:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from memberdesk.console.card_overwrite_dialog import Overwrite, overwrite_words
 from memberdesk.console.pages import card_words
 from memberdesk.nfc.diagnostics import OpenAttempt, Probes, UsbDevice
+from memberdesk.nfc.sim.image import load_image
 from memberdesk.services.cardformat import card_code
 
 pytestmark = pytest.mark.gui
@@ -161,3 +162,20 @@ def test_english_counts_members_in_plural(qtbot, window):
     with qtbot.waitSignal(members.searched, timeout=TIMEOUT_MS):
         members.run_search()
     assert members.count_label.text() == "1 member"
+
+
+def test_a_card_laid_down_before_encode_is_encoded(qtbot, window, tmp_path):
+    card = blank_card(tmp_path / "cards", "blank-2")
+    issuance = window.page("issuance")
+    window.show_page("issuance")
+    member = issuance.model.row_at(0)
+    assert issuance.select_member(member.id)
+    # The card is down first: nobody waits for it yet.
+    with qtbot.waitSignal(window.bridge.tap_unhandled, timeout=TIMEOUT_MS):
+        window.bridge.sim.place(card)
+
+    with qtbot.waitSignal(issuance.card_encoded, timeout=TIMEOUT_MS) as done:
+        issuance.encode_button.click()
+
+    assert done.args[0].uid == load_image(card).uid
+    window.bridge.sim.remove()
