@@ -180,14 +180,15 @@ class ReaderThread(threading.Thread):
     """Owns the reader; hands every tap to the current handler.
 
     Callbacks run on this thread: `on_tag(tag)` for each card (its tag I/O
-    must happen inside it), `on_state(text)` for the reader's state, and
+    must happen inside it; returning SENSE_AGAIN has the card sensed afresh
+    rather than waited off), `on_state(text)` for the reader's state, and
     `on_error(exc)` for a handler that raised.
     """
 
     def __init__(
         self,
         path: str,
-        on_tag: Callable[[object], None],
+        on_tag: Callable[[object], object],
         on_state: Callable[[str, str], None] = lambda state, text: None,
         on_error: Callable[[BaseException], None] = lambda exc: None,
         backoff: float = 1.0,
