@@ -156,6 +156,11 @@ class OnlineDesk:
         return self._after(self._desk.decide_qr(event_id, text, direction))
 
 
+def publish(emulator: Emulator, office: Kit) -> None:
+    """The server learns what the office changed."""
+    emulator.store.load_database(office.sessions)
+
+
 def served(kit: Kit, tmp_path: Path) -> Emulator:
     emulator = Emulator(TOKEN)
     emulator.start()
@@ -163,4 +168,12 @@ def served(kit: Kit, tmp_path: Path) -> Emulator:
     return emulator
 
 
-__all__ = ["NOW", "OnlineDesk", "served", "station", "client", "FakeTime"]
+__all__ = [
+    "NOW",
+    "OnlineDesk",
+    "served",
+    "publish",
+    "station",
+    "client",
+    "FakeTime",
+]

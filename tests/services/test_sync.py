@@ -8,7 +8,7 @@ import pytest
 from actors import add_actor
 from doorkit import NOW, make_kit
 from sqlalchemy import func, select
-from synckit import TOKEN, client, served, station
+from synckit import TOKEN, client, publish, served, station
 
 from memberdesk.services import sync as sync_module
 from memberdesk.services.api import MALFORMED, UNAUTHORIZED, ApiError
@@ -42,11 +42,6 @@ def emulator(office, tmp_path):
     server.stop()
 
 
-def _publish(emulator, office) -> None:
-    """The server learns what the office changed."""
-    emulator.store.load_database(office.sessions)
-
-
 def _count(sessions, model) -> int:
     with sessions() as s:
         return s.scalar(select(func.count()).select_from(model))
@@ -63,7 +58,7 @@ def test_first_pull_brings_what_the_door_needs(office, emulator, tmp_path):
     with office.sessions() as s:
         card = s.scalars(select(Card)).first()
     uid, message = office.card(card.member_id, number=card.card_number + 500)
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     verdict = desk.desk.decide_card(office.event_id, uid, message)
     assert verdict.reason is Reason.ADMITTED
@@ -73,7 +68,7 @@ def test_a_scan_is_pushed_once_and_marked_uploaded(office, emulator, tmp_path):
     desk = station(tmp_path, emulator, "desk-a")
     desk.round()
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
 
     verdict = desk.desk.decide_card(office.event_id, uid, message)
@@ -131,7 +126,7 @@ def test_a_lost_answer_is_retried_and_stores_nothing_twice(office, emulator, tmp
     desk = station(tmp_path, emulator, "desk-a")
     desk.round()
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     verdict = desk.desk.decide_card(office.event_id, uid, message)
     emulator.inject("lose_response", method="PUT")
@@ -149,7 +144,7 @@ def test_an_annulment_is_a_change_of_its_own(office, emulator, tmp_path):
     desk = station(tmp_path, emulator, "desk-a")
     desk.round()
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     verdict = desk.desk.decide_card(office.event_id, uid, message)
     desk.round()
@@ -192,7 +187,7 @@ def test_no_answer_for_three_seconds_is_offline_and_scans_wait(
     desk = station(tmp_path, emulator, "desk-a")
     desk.round()
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     emulator.inject("drop", times=-1)
 
@@ -249,7 +244,7 @@ def test_a_wrong_token_needs_a_person_not_retries(office, emulator, tmp_path):
 def test_a_revocation_reaches_the_door(office, emulator, tmp_path):
     desk = station(tmp_path, emulator, "desk-a")
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     with office.sessions.begin() as s:
         card = s.scalar(select(Card).where(Card.uid == uid.hex().upper()))
@@ -270,7 +265,7 @@ def test_two_offline_desks_admit_once_each_and_the_second_is_flagged(
     b = station(tmp_path, emulator, "desk-b")
     a.round()
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     a.round()
     b.round()
     emulator.inject("drop", times=-1)  # the venue's network is down
@@ -311,7 +306,7 @@ def test_another_desks_entry_makes_a_duplicate_here_online(office, emulator, tmp
     a = station(tmp_path, emulator, "desk-a")
     b = station(tmp_path, emulator, "desk-b")
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     a.round()
     b.round()
 
@@ -326,7 +321,7 @@ def test_emulator_refuses_a_reused_key_with_another_body(office, emulator, tmp_p
     desk = station(tmp_path, emulator, "desk-a")
     desk.round()
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     verdict = desk.desk.decide_card(office.event_id, uid, message)
     desk.round()
@@ -390,14 +385,14 @@ def test_an_item_the_database_refuses_is_refused_whole(office, emulator, tmp_pat
 def test_a_station_on_postgresql_pulls_and_pushes(office, emulator, tmp_path, pg_url):
     desk = station(tmp_path, emulator, "desk-pg", page_size=5, url=pg_url)
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
 
     assert desk.round().status == ONLINE
     for model in (Member, Card, Event, SigningKey):
         assert _count(desk.sessions, model) == _count(office.sessions, model), model
     with office.sessions.begin() as s:
         s.scalars(select(Member).order_by(Member.id)).first().name = "再次同步"
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()  # the upsert replaces what the server changed
     with desk.sessions() as s:
         assert s.scalars(select(Member).order_by(Member.id)).first().name == "再次同步"
@@ -416,7 +411,7 @@ def test_a_scan_during_a_long_download_goes_up_between_pages(
     desk = station(tmp_path, emulator, "desk-a", page_size=2)
     desk.round()
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     with desk.sessions.begin() as s:  # a station that must download again
         s.query(SyncCursor).delete()
     scanned = []
@@ -453,7 +448,7 @@ def test_a_big_page_is_stored_a_chunk_at_a_time_the_cursor_last(
     with office.sessions.begin() as s:
         for member in s.scalars(select(Member)):
             member.name += "·"
-    _publish(emulator, office)
+    publish(emulator, office)
 
     desk.round()
 
@@ -480,7 +475,7 @@ def test_pulled_times_and_dates_read_back_exactly(
         card.issued_on = dt.date(2026, 2, 28)
         card.revoked_at = joined
         member_id, card_id = member.id, (card.card_number, card.issue_number)
-    _publish(emulator, office)
+    publish(emulator, office)
     desk = station(tmp_path, emulator, "desk-t", url=url)
 
     assert desk.round().status == ONLINE

@@ -16,7 +16,7 @@ import pytest
 from actors import add_actor
 from doorkit import NOW, make_kit
 from sqlalchemy import select
-from synckit import TOKEN, FakeTime, served, station
+from synckit import TOKEN, FakeTime, publish, served, station
 
 from memberdesk.nfc.cardmessage import decoder
 from memberdesk.services import checkin, sync, sync_setup
@@ -56,10 +56,6 @@ def emulator(office, tmp_path):
     server.stop()
 
 
-def _publish(emulator, office) -> None:
-    emulator.store.load_database(office.sessions)
-
-
 class _Seconds:
     """time as the door sees it: moved on by hand."""
 
@@ -78,7 +74,7 @@ def test_a_running_door_stops_a_key_retired_by_sync(
     desk = station(tmp_path, emulator, "desk-a")
     first, second = office.member(), office.member(name="李娜")
     card_one, card_two = office.card(first), office.card(second)
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     assert desk.desk.decide_card(office.event_id, *card_one).reason is Reason.ADMITTED
 
@@ -86,7 +82,7 @@ def test_a_running_door_stops_a_key_retired_by_sync(
         s.get(SigningKey, office.issuer.signing_key_id).retired_at = NOW - dt.timedelta(
             minutes=1
         )
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     seconds.now += checkin.KEYS_FRESH
 
@@ -101,7 +97,7 @@ def test_two_offline_overrides_of_one_refusal_are_both_kept(office, emulator, tm
         s.get(Event, office.event_id).registration_required = True
     member = office.member()
     uid, message = office.card(member)
-    _publish(emulator, office)
+    publish(emulator, office)
     a, b = station(tmp_path, emulator, "desk-a"), station(tmp_path, emulator, "desk-b")
     a.round()
     refusal = a.desk.decide_card(office.event_id, uid, message)
@@ -158,14 +154,14 @@ def test_a_revocation_made_here_outlives_the_next_pull(
 ):
     member = office.member()
     uid, message = office.card(member)
-    _publish(emulator, office)
+    publish(emulator, office)
     desk = station(tmp_path, emulator, "desk-a")
     desk.round()
     admin = add_actor(desk.sessions, "admin")
     card_id = CardLife(desk.sessions).revoke(member, admin, "lost")
     with office.sessions.begin() as s:  # the office changes the card otherwise
         s.scalar(select(Card).where(Card.uid == uid.hex().upper())).chip = "NTAG216"
-    _publish(emulator, office)
+    publish(emulator, office)
 
     assert desk.round().status == sync.ONLINE
     verdict = desk.desk.decide_card(office.event_id, uid, message)
@@ -178,16 +174,16 @@ def test_a_revocation_made_here_outlives_the_next_pull(
 def test_deletions_on_the_server_reach_the_station(office, emulator, tmp_path):
     member = office.member()
     office.register(member)
-    _publish(emulator, office)
+    publish(emulator, office)
     desk = station(tmp_path, emulator, "desk-a")
     desk.round()
     passing = office.member(name="短暂")
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     with office.sessions.begin() as s:
         s.delete(s.get(Registration, (office.event_id, member)))
         s.delete(s.get(Member, passing))
-    _publish(emulator, office)  # a second load: the deletions are changes
+    publish(emulator, office)  # a second load: the deletions are changes
 
     state = desk.round()
 
@@ -202,7 +198,7 @@ def test_a_restarted_server_makes_the_station_download_afresh(
 ):
     member = office.member()
     uid, message = office.card(member)
-    _publish(emulator, office)
+    publish(emulator, office)
     desk = station(tmp_path, emulator, "desk-a")
     desk.round()
     emulator.stop()
@@ -253,7 +249,7 @@ def test_a_round_that_never_ends_is_cut_and_scans_still_go_up(
     desk = station(tmp_path, emulator, "desk-a")
     desk.round()
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     desk.desk.decide_card(office.event_id, uid, message)
     flips = iter(["A", "B"] * 10)
@@ -329,7 +325,7 @@ def test_a_redirect_is_not_an_upload(office, emulator, tmp_path):
     desk = station(tmp_path, emulator, "desk-a")
     desk.round()
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     verdict = desk.desk.decide_card(office.event_id, uid, message)
     receipt = {
@@ -359,7 +355,7 @@ def test_a_receipt_cannot_make_another_members_refusal_count(
     stranger_card = office.card(stranger, status="revoked", number=10_000_700)
     member = office.member()
     uid, message = office.card(member)
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     refused = desk.desk.decide_card(office.event_id, *stranger_card)
     assert refused.reason is Reason.REVOKED_CARD
@@ -395,7 +391,7 @@ def test_an_annulment_during_its_upload_keeps_its_journal_line(
 ):
     desk = station(tmp_path, emulator, "desk-a")
     uid, message = office.card(office.member())
-    _publish(emulator, office)
+    publish(emulator, office)
     desk.round()
     verdict = desk.desk.decide_card(office.event_id, uid, message)
     operator = add_actor(desk.sessions, "operator")
@@ -426,7 +422,7 @@ def test_a_key_that_is_not_this_stations_is_refused(office, emulator, tmp_path):
         s.get(SigningKey, office.issuer.signing_key_id).public_key = bytes(32)
     with office.sessions.begin() as s:
         s.get(SigningKey, office.issuer.signing_key_id).retired_at = NOW
-    _publish(emulator, office)
+    publish(emulator, office)
 
     state = desk.round()
 
@@ -438,7 +434,7 @@ def test_a_card_number_that_names_another_member_here_is_refused(
 ):
     member, other = office.member(), office.member(name="另一位")
     office.card(member, number=10_000_500)
-    _publish(emulator, office)
+    publish(emulator, office)
     desk = station(tmp_path, emulator, "desk-a")
     desk.round()
     with desk.sessions.begin() as s:
@@ -447,7 +443,7 @@ def test_a_card_number_that_names_another_member_here_is_refused(
 
     with office.sessions.begin() as s:
         s.scalar(select(Card).where(Card.card_number == 10_000_500)).chip = "NTAG216"
-    _publish(emulator, office)
+    publish(emulator, office)
     state = desk.round()
 
     assert state.problem == MALFORMED and "issued cards" in state.detail
@@ -492,7 +488,7 @@ def test_a_verdict_from_a_newer_station_can_be_annulled_not_overridden(
     from memberdesk.services.door_actions import DoorActionRefused
 
     member = office.member()
-    _publish(emulator, office)
+    publish(emulator, office)
     desk = station(tmp_path, emulator, "desk-a")
     base = {
         "station": "desk-new",
